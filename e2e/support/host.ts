@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_CACHE, REPO_ROOT, SHARED_DATA_DIR } from './paths.js';
+
+export type RunningHost = { url: string; origin: string; dataDir: string; stop(): Promise<void> };
+
+/**
+ * Start the real HTTP host (`triptych serve`) as a user would, in its own data folder (so settings
+ * start fresh) that reuses the demo case generated once in global setup.
+ */
+export async function startHost(options: { casePath?: string; dataDir?: string } = {}): Promise<RunningHost> {
+  let dataDir = options.dataDir;
+  if (!dataDir) {
+    dataDir = mkdtempSync(join(E2E_CACHE, 'data-'));
+    symlinkSync(join(SHARED_DATA_DIR, 'demo-case'), join(dataDir, 'demo-case'));
+  }
+  const args = [join(REPO_ROOT, 'bin', 'triptych.mjs'), 'serve', ...(options.casePath ? [options.casePath] : [])];
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TRIPTYCH_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let errors = '';
+    const timer = setTimeout(() => reject(new Error(`triptych serve printed no URL:\n${output}\n${errors}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`triptych serve exited with ${code}:\n${errors}`));
+    });
+  });
+}

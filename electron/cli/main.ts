@@ -1,0 +1,46 @@
+/**
+ * The `triptych` command line: `inspect` prints what Triptych finds at a path, `serve` starts the
+ * HTTP host. Bad input prints one line, `error: FILE: reason`, and exits with code 2.
+ */
+import { parseArgs } from 'node:util';
+import { inspectCommand } from './inspectCommand.js';
+import { serveCommand } from './serveCommand.js';
+import { reportError } from './reportError.js';
+
+const USAGE = `usage:
+  triptych inspect PATH | --demo        print as JSON what Triptych finds at PATH (case folder or file)
+  triptych serve [CASE] [--port N] [--open]
+                                        serve the viewer to a browser on this machine (loopback only)`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'inspect') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { demo: { type: 'boolean' } } });
+      if (!values.demo && positionals.length !== 1) return usage();
+      return await inspectCommand(values.demo ? undefined : positionals[0]);
+    }
+    if (command === 'serve') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { port: { type: 'string' }, open: { type: 'boolean' } },
+      });
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535 || positionals.length > 1) return usage();
+      return await serveCommand({ casePath: positionals[0], port, openBrowser: values.open ?? false });
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    return usage();
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function usage(): number {
+  console.error(USAGE);
+  return 2;
+}

@@ -1,0 +1,25 @@
+/**
+ * The Node side of Triptych as one object, built the same way by both hosts (the Electron shell
+ * and the HTTP host): contract dispatch, the binary handler, and pushed events.
+ */
+import type { Envelope, EventName, PayloadOf } from '../../shared/contract.js';
+
+export type Emit = <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
+
+export interface AppServices {
+  /** Validate params against the contract, run the method, answer with the envelope. Never throws. */
+  dispatch(method: string, params: unknown): Promise<Envelope<unknown>>;
+  /** The one binary handler: GET /binary/... (tiles, associated images, byte ranges of case files). */
+  binary(request: Request): Promise<Response>;
+  /** Open a case folder (or the demo when `path` is undefined) from outside the page: CLI, menu. */
+  openCase(path: string | undefined): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Where settings, the demo case and caches live (Electron: app.getPath('userData')). */
+  dataDir: string;
+  host: 'electron' | 'http';
+  /** Push an event to the page(s). */
+  emit: Emit;
+}

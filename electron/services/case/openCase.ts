@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type { CaseFile, CaseSummary, SlideRef } from '../../../shared/model/case.js';
+import { badFile } from '../errors.js';
+import { groupSlideSeries } from '../slides/dicom/index.js';
+import { readCaseJson } from './caseJson.js';
+import { detectFileKind } from './detectFileKind.js';
+import { listCaseFiles, type FoundFile } from './listCaseFiles.js';
+
+/** A case as the Node side holds it: the summary the page sees, and the paths behind the ids. */
+export type CaseIndex = {
+  summary: CaseSummary;
+  /** file id → absolute path */
+  paths: Map<string, string>;
+  /** slide id → absolute paths of the series' files */
+  slidePaths: Map<string, string[]>;
+};
+
+/** Ids are short hashes of what they stand for: stable across reopening, never a path. */
+const idOf = (prefix: string, key: string): string => prefix + createHash('sha256').update(key).digest('base64url').slice(0, 16);
+
+/** Scan a case folder (or take one file as a case of its own) and recognize what is in it. */
+export async function openCase(inputPath: string, options: { isDemo?: boolean } = {}): Promise<CaseIndex> {
+  const target = resolve(inputPath);
+  let info;
+  try {
+    info = await stat(target);
+  } catch {
+    throw badFile(inputPath, 'no such file or folder');
+  }
+  const root = info.isDirectory() ? target : dirname(target);
+  let found: FoundFile[];
+  const warnings: string[] = [];
+  if (info.isDirectory()) {
+    const listing = await listCaseFiles(root);
+    found = listing.files;
+    if (listing.truncated) warnings.push(`Only the first ${found.length} files of the folder were read.`);
+  } else if (info.isFile()) {
+    found = [{ path: target, name: basename(target), size: info.size }];
+  } else {
+    throw badFile(inputPath, 'not a file or folder');
+  }
+
+  const files: CaseFile[] = [];
+  const paths = new Map<string, string>();
+  const dicomPaths: string[] = [];
+  let caseJson: Awaited<ReturnType<typeof readCaseJson>>['value'] = {};
+  for (const file of found) {
+    const kind = await detectFileKind(file.path).catch(() => 'unknown' as const);
+    const id = idOf('f', `${root}\0${file.name}`);
+    paths.set(id, file.path);
+    files.push({ id, name: file.name, kind, size: file.size });
+    if (kind === 'slide') dicomPaths.push(file.path);
+    if (kind === 'case-json') {
+      const read = await readCaseJson(file.path, file.name);
+      caseJson = read.value;
+      warnings.push(...read.warnings);
+    }
+  }
+
+  const slides: SlideRef[] = [];
+  const slidePaths = new Map<string, string[]>();
+  const fileIdOf = new Map([...paths].map(([id, path]) => [path, id]));
+  for (const series of await groupSeriesKeepingFailures(dicomPaths)) {
+    const id = idOf('s', `${root}\0${series.key}`);
+    slidePaths.set(id, series.paths);
+    slides.push({ id, name: series.name, fileIds: series.paths.map((p) => fileIdOf.get(p)!) });
+  }
+
+  const summary: CaseSummary = {
+    root: options.isDemo ? 'built-in synthetic demo' : root,
+    title: caseJson.title ?? basename(root),
+    isDemo: options.isDemo ?? false,
+    patient: caseJson.patient ?? {},
+    files,
+    slides,
+    variantFileIds: files.filter((f) => f.kind === 'variants').map((f) => f.id),
+    ctdnaFileIds: files.filter((f) => f.kind === 'ctdna').map((f) => f.id),
+    warnings,
+  };
+  return { summary, paths, slidePaths };
+}
+
+/**
+ * Group DICOM files into slide series. A file that cannot be grouped (broken, not a slide) stays a
+ * slide of its own, so that opening it in the slide pane says what is wrong with which file.
+ */
+async function groupSeriesKeepingFailures(dicomPaths: string[]): Promise<Array<{ key: string; name: string; paths: string[] }>> {
+  if (dicomPaths.length === 0) return [];
+  try {
+    return (await groupSlideSeries(dicomPaths)).map((s) => ({ key: s.seriesInstanceUID, name: s.name, paths: s.paths }));
+  } catch {
+    const bySeries = new Map<string, { key: string; name: string; paths: string[] }>();
+    for (const path of dicomPaths) {
+      try {
+        const [series] = await groupSlideSeries([path]);
+        const group = bySeries.get(series.seriesInstanceUID) ?? { key: series.seriesInstanceUID, name: series.name, paths: [] };
+        group.paths.push(path);
+        bySeries.set(group.key, group);
+      } catch {
+        bySeries.set(`file:${path}`, { key: `file:${path}`, name: basename(path), paths: [path] });
+      }
+    }
+    return [...bySeries.values()];
+  }
+}

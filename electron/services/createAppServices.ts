@@ -1,0 +1,79 @@
+import { basename } from 'node:path';
+import type { AppOptions, AppServices } from './app.js';
+import { createBinaryHandler } from './binary/binaryHandler.js';
+import { CaseSession } from './case/caseSession.js';
+import { openCase } from './case/openCase.js';
+import { createDispatch, type Handlers } from './contract/dispatch.js';
+import { ensureDemoCase } from './demo/ensureDemoCase.js';
+import { ServiceError } from './errors.js';
+import { SettingsStore } from './settings/settingsStore.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+const APP_VERSION = packageJson.version;
+
+/** Build the Node side once per host: the contract's handlers, the binary handler, the open case. */
+export async function createAppServices(options: AppOptions): Promise<AppServices> {
+  const settings = new SettingsStore(options.dataDir);
+  let session: CaseSession | undefined;
+
+  const requireCase = (): CaseSession => {
+    if (!session) throw new ServiceError('NO_CASE', 'No case is open.');
+    return session;
+  };
+
+  async function open(path: string | undefined): Promise<CaseSession> {
+    const isDemo = path === undefined;
+    const folder =
+      path ??
+      (await ensureDemoCase(options.dataDir, (done, total, message) =>
+        options.emit('progress', { task: 'demo', done, total, message }),
+      ));
+    const next = new CaseSession(await openCase(folder, { isDemo }));
+    const previous = session;
+    session = next;
+    await previous?.close();
+    if (!isDemo) await settings.addRecentCase(folder);
+    return next;
+  }
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ name: 'Triptych', version: APP_VERSION, host: options.host }),
+    'case.current': async () => session?.summary ?? null,
+    'case.open': async ({ path }) => (await open(path)).summary,
+    'case.openDemo': async () => (await open(undefined)).summary,
+    'case.close': async () => {
+      await session?.close();
+      session = undefined;
+      return null;
+    },
+    'slides.info': async ({ slideId }) => requireCase().slideInfo(slideId),
+    'variants.table': async ({ fileId }) => requireCase().variantTable(fileId),
+    'ctdna.series': async () => requireCase().ctdnaSeries(),
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => settings.update(patch),
+  };
+
+  const binaryHandler = createBinaryHandler({
+    filePath: (id) => session?.filePath(id),
+    slide: async (id) => session?.slide(id),
+  });
+
+  return {
+    dispatch: createDispatch(handlers, (error) => console.error('triptych: internal error:', describe(error))),
+    binary: binaryHandler,
+    async openCase(path) {
+      const opened = await open(path);
+      options.emit('case.changed', opened.summary);
+    },
+    async dispose() {
+      await session?.close();
+      session = undefined;
+    },
+  };
+}
+
+/** Log the kind of error and the code location, not its message: messages can carry patient data. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}${error.stack ? ' at ' + basename(error.stack.split('\n')[1] ?? '') : ''}`;
+  return typeof error;
+}

@@ -1,0 +1,8 @@
+/**
+ * The most variants one table holds for now: the table and track render them all, and a whole-genome
+ * germline VCF (millions of records) would not fit. Records past it are counted, not kept.
+ */
+export const MAX_VARIANTS = 200_000;
+
+export const cappedWarning = (records: number): string =>
+  `only the first ${MAX_VARIANTS.toLocaleString('en-US')} variants are shown (the file holds ${records.toLocaleString('en-US')} records)`;

@@ -1,0 +1,23 @@
+/** HGVS protein notation in the short form tables show (p.R248Q), as MAF's HGVSp_Short has it. */
+
+// prettier-ignore
+const ONE_LETTER: Record<string, string> = {
+  Ala: 'A', Arg: 'R', Asn: 'N', Asp: 'D', Cys: 'C', Gln: 'Q', Glu: 'E', Gly: 'G', His: 'H', Ile: 'I',
+  Leu: 'L', Lys: 'K', Met: 'M', Phe: 'F', Pro: 'P', Ser: 'S', Thr: 'T', Trp: 'W', Tyr: 'Y', Val: 'V',
+  Ter: '*', Sec: 'U', Pyl: 'O', Xaa: 'X',
+};
+const THREE_LETTER = new RegExp(Object.keys(ONE_LETTER).join('|'), 'g');
+
+/** Drops a sequence prefix ("ENST00000269305.4:c.743G>A" -> "c.743G>A"). */
+export const withoutSequenceId = (hgvs: string): string => hgvs.slice(hgvs.indexOf(':') + 1);
+
+/** "ENSP00000269305.4:p.Arg248Gln" -> "p.R248Q"; "p.Arg213Ter" -> "p.R213*"; short forms unchanged. */
+export function shortProteinChange(hgvsp: string): string {
+  return withoutSequenceId(hgvsp).replace(THREE_LETTER, (code) => ONE_LETTER[code] ?? code);
+}
+
+/** "R248Q" (as the cancer hotspots table writes it) -> "p.Arg248Gln", the form VEP writes. */
+export function longProteinChange(short: string): string {
+  const threeLetter = Object.fromEntries(Object.entries(ONE_LETTER).map(([three, one]) => [one, three]));
+  return `p.${short.replace(/[A-Z*]/g, (letter) => threeLetter[letter] ?? letter)}`;
+}

@@ -1,0 +1,115 @@
+/**
+ * Text files as the variant readers see them: plain or gzip/bgzip (by magic bytes, not by name),
+ * streamed line by line so a large file is never held in one string.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
+import { badFile } from '../errors.js';
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** Compressed bytes read when sniffing: a bgzip block holds up to 64 KiB of text. */
+const HEAD_COMPRESSED_BYTES = 16 * 1024;
+
+async function readStart(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+const isGzip = (bytes: Uint8Array): boolean => bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+
+/**
+ * The first `maxChars` characters of the file's text, decompressed if gzipped. Throws the raw
+ * fs/zlib error: the caller decides whether that is a bad file or just "not mine".
+ */
+export async function readTextHead(path: string, maxChars = 64 * 1024): Promise<string> {
+  const start = await readStart(path, Math.max(maxChars, HEAD_COMPRESSED_BYTES));
+  // SYNC_FLUSH lets zlib return what it could inflate from a truncated stream instead of failing.
+  const bytes = isGzip(start)
+    ? gunzipSync(start.subarray(0, HEAD_COMPRESSED_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH })
+    : start;
+  return new TextDecoder('utf-8').decode(bytes.subarray(0, maxChars));
+}
+
+/** Called for each line, without its terminator; line numbers start at 1. */
+export type LineHandler = (line: string, lineNumber: number) => void;
+
+/**
+ * Calls `onLine` for every line of the file, split on `\n`, `\r\n` or a lone `\r`. A read or
+ * decompression error becomes `badFile(path, 'line N: …')`, N being the line it interrupted.
+ */
+export async function forEachLine(path: string, onLine: LineHandler): Promise<void> {
+  let lineNumber = 0;
+  let pending = '';
+  const emit = (line: string): void => {
+    lineNumber += 1;
+    try {
+      onLine(line, lineNumber);
+    } catch (error) {
+      throw new HandlerError(error);
+    }
+  };
+
+  const gzipped = isGzip(await openOrFail(path));
+  const file = createReadStream(path);
+  const stream = gzipped ? file.pipe(createGunzip()) : file;
+  // pipe() does not forward source errors; surface them on the stream we iterate.
+  if (gzipped) file.on('error', (error) => stream.destroy(error));
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = pending + decoder.decode(chunk, { stream: true });
+      let lineStart = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        // A '\r' at the end of the chunk may be the first half of '\r\n': decide with the next chunk.
+        if (c === 13 && i === text.length - 1) break;
+        emit(text.slice(lineStart, i));
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        lineStart = i + 1;
+      }
+      pending = text.slice(lineStart);
+    }
+    pending += decoder.decode();
+    if (pending.endsWith('\r')) pending = pending.slice(0, -1);
+    if (pending.length > 0) emit(pending);
+  } catch (error) {
+    if (error instanceof HandlerError) throw error.thrown;
+    throw badFile(path, `line ${lineNumber + 1}: ${describeReadError(error)}`);
+  } finally {
+    file.destroy();
+    if (stream !== file) stream.destroy();
+  }
+}
+
+/** Marks an error thrown by the caller's handler, so it is passed on rather than taken for a read error. */
+class HandlerError extends Error {
+  constructor(readonly thrown: unknown) {
+    super('line handler failed');
+  }
+}
+
+async function openOrFail(path: string): Promise<Buffer> {
+  try {
+    return await readStart(path, 2);
+  } catch (error) {
+    throw badFile(path, describeReadError(error));
+  }
+}
+
+/** Words for an fs or zlib error, for a user who can act on them. */
+export function describeReadError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ENOENT') return 'the file does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'this is a folder, not a file';
+  if (code?.startsWith('Z_')) return `the gzip data is broken (${message ?? code})`;
+  return `cannot read the file (${code ?? message ?? String(error)})`;
+}

@@ -1,0 +1,76 @@
+/**
+ * VCF 4.1–4.5, plain or gzip/bgzip, streamed line by line. The header goes to @gmod/vcf; each
+ * record becomes one Variant per ALT. Lines the reader cannot use are warnings, not failures.
+ */
+import type { Variant } from '../../../../shared/model/variants.js';
+import { badFile } from '../../errors.js';
+import type { VariantReader } from '../../sources.js';
+import { cappedWarning, MAX_VARIANTS } from '../limits.js';
+import { forEachLine } from '../textSource.js';
+import { WarningList } from '../warningList.js';
+import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
+import { RecordProblem, recordVariants } from './vcfRecord.js';
+
+export const readVcf: VariantReader = async (path) => {
+  const warnings = new WarningList();
+  const headerLines: HeaderLine[] = [];
+  const variants: Variant[] = [];
+  const contigs = new Set<string>();
+  let header: VcfHeader | undefined;
+  let records = 0;
+  let capped = false;
+  let lastLine = 0;
+
+  await forEachLine(path, (text, lineNumber) => {
+    lastLine = lineNumber;
+    if (text.trim() === '') {
+      warnings.add(`line ${lineNumber}: blank line skipped`);
+      return;
+    }
+    if (!header) {
+      if (!text.startsWith('#')) throw badFile(path, `line ${lineNumber}: a record before the #CHROM header line`);
+      headerLines.push({ text, lineNumber });
+      if (!text.startsWith('##')) header = parseVcfHeader(path, headerLines, warnings);
+      return;
+    }
+    if (text.startsWith('#')) {
+      warnings.add(`line ${lineNumber}: header line after the records ignored`);
+      return;
+    }
+    // Counted whether or not it reads, as `bcftools view -H | wc -l` counts data lines.
+    records += 1;
+    if (variants.length >= MAX_VARIANTS) {
+      // Past the cap the records are only counted: parsing them would cost time for nothing shown.
+      capped = true;
+      contigs.add(text.slice(0, text.indexOf('\t')));
+      return;
+    }
+    try {
+      const found = recordVariants(text, header);
+      if (found.length > 0) contigs.add(found[0]!.chrom);
+      variants.push(...found);
+      if (variants.length > MAX_VARIANTS) {
+        variants.length = MAX_VARIANTS;
+        capped = true;
+      }
+    } catch (error) {
+      if (!(error instanceof RecordProblem)) throw error;
+      warnings.add(`line ${lineNumber}: ${error.message}; record skipped`);
+    }
+  });
+
+  if (lastLine === 0) throw badFile(path, 'line 1: the file is empty');
+  if (!header) throw badFile(path, `line ${lastLine}: the header ends without a #CHROM line`);
+  if (records === 0) warnings.add('the file holds no variant records');
+  if (capped) warnings.add(cappedWarning(records));
+  return {
+    format: 'VCF',
+    genomeBuild: header.genomeBuild,
+    samples: header.samples,
+    tumorSample: header.tumorSample,
+    records,
+    contigs: [...contigs],
+    variants,
+    warnings: warnings.list(),
+  };
+};

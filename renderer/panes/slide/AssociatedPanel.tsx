@@ -1,0 +1,49 @@
+/** The slide's associated images: thumbnail and overview on request, the label only when asked for. */
+import type { AssociatedImage, SlideInfo } from '../../../shared/model/slide.js';
+import { CloseIcon } from '../../ui/icons.js';
+
+const TITLES: Record<AssociatedImage['type'], string> = {
+  THUMBNAIL: 'Thumbnail',
+  OVERVIEW: 'Overview (macro)',
+  LABEL: 'Label',
+};
+
+export function AssociatedPanel({ info, which, onClose }: { info: SlideInfo; which: 'images' | 'label'; onClose(): void }) {
+  const images = info.associated.filter((a) => (which === 'label' ? a.type === 'LABEL' : a.type !== 'LABEL'));
+  return (
+    <div
+      className="floating-panel associated-panel"
+      role="dialog"
+      aria-label={which === 'label' ? 'Slide label' : 'Slide images'}
+      data-testid={`slide-${which}-panel`}
+    >
+      <header className="floating-header">
+        <span>{which === 'label' ? 'Slide label' : 'Slide images'}</span>
+        <button type="button" className="icon-btn" onClick={onClose} aria-label="Close">
+          <CloseIcon />
+        </button>
+      </header>
+      {which === 'label' ? <p className="floating-note">The label may show the patient's name or other identifiers.</p> : null}
+      <div className="associated-list">
+        {images.map((a) => (
+          <figure key={a.type} className="associated-item">
+            <img
+              src={a.url}
+              alt={TITLES[a.type]}
+              width={a.width}
+              height={a.height}
+              draggable={false}
+              data-testid={`slide-associated-${a.type.toLowerCase()}`}
+            />
+            <figcaption>
+              {TITLES[a.type]}{' '}
+              <span className="muted tabular">
+                {a.width} × {a.height}
+              </span>
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </div>
+  );
+}

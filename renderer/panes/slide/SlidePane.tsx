@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import type { CaseSummary } from '../../../shared/model/case.js';
+import { api, TriptychError } from '../../api/index.js';
+import { usePaneReport } from '../../layout/paneContext.js';
+import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
+import { SlideIcon } from '../../ui/icons.js';
+import { useAsync } from '../../util/useAsync.js';
+import type { CasePaneProps } from '../types.js';
+import { transferSyntaxName } from './SlideInfoPanel.js';
+import { SlideViewer } from './SlideViewer.js';
+import './slide.css';
+
+/** Tile types the browser decodes itself. Others need the WebAssembly decoders (a later issue). */
+const BROWSER_TILE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+export function SlidePane({ summary, version, opening }: CasePaneProps) {
+  const slides = summary?.slides ?? [];
+  const [chosen, setSlideId] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  // The chosen slide if the open case has it, else the case's first slide.
+  const slideId = chosen && slides.some((s) => s.id === chosen) ? chosen : (slides[0]?.id ?? null);
+
+  useEffect(() => setFatal(null), [summary, version]);
+
+  const info = useAsync(slideId ? () => api.call('slides.info', { slideId }) : null, [slideId, version]);
+  const slideName = slides.find((s) => s.id === slideId)?.name;
+
+  const state =
+    opening && !summary
+      ? 'loading'
+      : !summary || slides.length === 0
+        ? 'empty'
+        : fatal || info.status === 'error'
+          ? 'error'
+          : info.status === 'ready'
+            ? 'ready'
+            : 'loading';
+  usePaneReport(state, slideName);
+
+  if (!summary) {
+    if (opening) return <PaneLoading label={opening.what} progress={opening.progress} />;
+    return <NoCase />;
+  }
+  if (slides.length === 0) return <NoSlide summary={summary} />;
+
+  const picker =
+    slides.length > 1 ? (
+      <div className="pane-toolbar slide-picker-bar">
+        <label className="toolbar-label" htmlFor="slide-picker">
+          Slide
+        </label>
+        <select
+          id="slide-picker"
+          className="input"
+          value={slideId ?? ''}
+          onChange={(e) => setSlideId(e.target.value)}
+          data-testid="slide-picker"
+        >
+          {slides.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <span className="muted small">{slides.length} slides</span>
+      </div>
+    ) : null;
+
+  let body;
+  if (info.status === 'error') body = <PaneError error={info.error} onRetry={info.retry} title="The slide could not be read" />;
+  else if (fatal)
+    body = (
+      <PaneError
+        error={new TriptychError('BAD_FILE', fatal, slideName)}
+        onRetry={() => {
+          setFatal(null);
+          info.retry();
+        }}
+        title="The slide could not be shown"
+      />
+    );
+  else if (info.status !== 'ready') body = <PaneLoading label="Reading the slide…" />;
+  else if (!BROWSER_TILE_TYPES.has(info.value.tileContentType))
+    body = (
+      <PaneError
+        error={
+          new TriptychError(
+            'UNSUPPORTED',
+            `Its tiles are ${transferSyntaxName(info.value.transferSyntax)} (${info.value.tileContentType}). This version shows JPEG tiles; the JPEG 2000, HTJ2K and JPEG-LS decoders arrive in a later release.`,
+            info.value.name,
+          )
+        }
+        title="This slide's compression is not supported yet"
+      />
+    );
+  else if (info.value.levels.length === 0)
+    body = (
+      <PaneError
+        error={new TriptychError('BAD_FILE', 'The slide has no pyramid level the viewer can read.', info.value.name)}
+        onRetry={info.retry}
+        title="The slide could not be shown"
+      />
+    );
+  else body = <SlideViewer key={`${info.value.id}:${version}`} info={info.value} onFatal={setFatal} />;
+
+  return (
+    <div className="slide-pane">
+      {picker}
+      {body}
+    </div>
+  );
+}
+
+function NoCase() {
+  return (
+    <PaneEmpty title="No case open" icon={<SlideIcon />}>
+      Use <strong>Open case…</strong> at the top right and give the path of a case folder, or drop a folder on the window (desktop
+      app).
+    </PaneEmpty>
+  );
+}
+
+function NoSlide({ summary }: { summary: CaseSummary }) {
+  const unread = summary.files.filter((f) => f.kind === 'unknown' && /\.dcm$/i.test(f.name));
+  return (
+    <PaneEmpty title="No slide in this case" icon={<SlideIcon />}>
+      <p>
+        Add a DICOM whole-slide image — the <span className="mono">.dcm</span> files of one series (modality SM, VL Whole Slide
+        Microscopy) — to <span className="mono">{summary.root}</span>, then open the case again.
+      </p>
+      {unread.length > 0 ? (
+        <p className="muted">
+          {unread.length} DICOM file{unread.length === 1 ? ' was' : 's were'} found but not recognized as a slide:{' '}
+          {unread[0].detail ?? unread[0].name}
+        </p>
+      ) : null}
+    </PaneEmpty>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The one contract between the renderer and the Node side.
+ *
+ * The Electron shell registers every method with ipcMain.handle, the preload exposes exactly these
+ * names on `window.triptych`, and the HTTP host mounts them at POST /api/<method>. No other list of
+ * channel names exists: everything derives from `methods` and `events` below.
+ */
+import { z } from 'zod';
+import { CaseSummary } from './model/case.js';
+import { CtdnaSeries } from './model/ctdna.js';
+import { SlideInfo } from './model/slide.js';
+import { Settings } from './model/settings.js';
+import { VariantTable } from './model/variants.js';
+
+const none = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'http']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const methods = {
+  /** Versions and which host serves the page. */
+  'app.info': { params: none, result: AppInfo },
+  /** The case open now, or null. */
+  'case.current': { params: none, result: CaseSummary.nullable() },
+  /** Open a case folder (or a single file) on this machine. */
+  'case.open': { params: z.object({ path: z.string().min(1).max(4096) }).strict(), result: CaseSummary },
+  /** Open the built-in synthetic demo case (generated on first need, then cached). */
+  'case.openDemo': { params: none, result: CaseSummary },
+  'case.close': { params: none, result: z.null() },
+  /** A slide's levels, associated images and tile URL template. */
+  'slides.info': { params: z.object({ slideId: z.string().min(1).max(200) }).strict(), result: SlideInfo },
+  /** The variants of one variant file of the open case. */
+  'variants.table': { params: z.object({ fileId: z.string().min(1).max(200) }).strict(), result: VariantTable },
+  /** All ctDNA results and events of the open case, merged. */
+  'ctdna.series': { params: none, result: CtdnaSeries },
+  'settings.get': { params: none, result: Settings },
+  /** Merge a partial update into the settings and write them (atomically). */
+  'settings.update': { params: Settings.partial().strict(), result: Settings },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export type ParamsOf<M extends MethodName> = z.input<Methods[M]['params']>;
+export type ResultOf<M extends MethodName> = z.output<Methods[M]['result']>;
+
+/** Messages the Node side pushes to the page (IPC webContents.send / server-sent events). */
+export const events = {
+  /** A case was opened or closed from outside the page (menu, second instance, CLI). */
+  'case.changed': CaseSummary.nullable(),
+  /** A native menu command the page carries out. */
+  'menu.command': z.object({
+    command: z.enum(['toggle-pane-slide', 'toggle-pane-variants', 'toggle-pane-ctdna', 'toggle-theme', 'reset-layout', 'about']),
+  }),
+  /** Progress of a long action (demo generation, case scan). */
+  progress: z.object({ task: z.string(), done: z.number(), total: z.number(), message: z.string().optional() }),
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+export type PayloadOf<E extends EventName> = z.output<Events[E]>;
+
+/** Every call answers with this envelope, over IPC and HTTP alike: errors stay typed across the wire. */
+export const ErrorCode = z.enum(['BAD_PARAMS', 'UNKNOWN_METHOD', 'NOT_FOUND', 'BAD_FILE', 'UNSUPPORTED', 'NO_CASE', 'INTERNAL']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export const ContractError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** The file the error is about, as the user knows it (name in the case), when there is one. */
+  file: z.string().optional(),
+});
+export type ContractError = z.infer<typeof ContractError>;
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+/** The IPC channel of a method: derived, never listed twice. */
+export const ipcChannel = (name: MethodName | EventName): string => `triptych:${name}`;
+
+/** The API the renderer sees, whichever host serves it. */
+export type TriptychApi = {
+  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+};
+
+/** A failed call, thrown by the renderer's API module so callers can `catch` it. */
+export class TriptychError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'TriptychError';
+  }
+}
+
+/**
+ * What the Electron preload puts on `window.triptych` (contextBridge): one function per contract
+ * method (built by iterating METHOD_NAMES, so nothing else is reachable), event subscription, and
+ * the file-path lookup that drag-and-drop of a case folder needs.
+ */
+export type PreloadBridge = {
+  methods: { [M in MethodName]: (params: ParamsOf<M>) => Promise<Envelope<ResultOf<M>>> };
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+  /** Absolute path of a dropped File (Electron's webUtils.getPathForFile). */
+  pathForFile(file: object): string;
+};
+
+/** Where the HTTP host mounts things (the Electron shell serves the same paths on triptych://app). */
+export const HTTP_PATHS = {
+  api: '/api/', // POST /api/<method>, JSON body = params, answer = Envelope
+  events: '/api/events', // GET, text/event-stream; event name = contract event name
+  binary: '/binary/', // GET, the binary handler
+} as const;
+
+/** The custom scheme of the Electron shell: the UI and /binary are served from triptych://app/. */
+export const APP_SCHEME = 'triptych';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;

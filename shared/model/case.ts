@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** What Triptych recognized a file in a case folder to be. */
+export const FileKind = z.enum(['slide', 'variants', 'ctdna', 'case-json', 'index', 'unknown']);
+export type FileKind = z.infer<typeof FileKind>;
+
+/** A file the open case registered. `id` is opaque: the binary handler serves ids, never paths. */
+export const CaseFile = z.object({
+  id: z.string(),
+  /** Path relative to the case folder, for display only. */
+  name: z.string(),
+  kind: FileKind,
+  size: z.number(),
+  /** One line on what the file holds, or why it could not be read. */
+  detail: z.string().optional(),
+});
+export type CaseFile = z.infer<typeof CaseFile>;
+
+export const Patient = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  sex: z.string().optional(),
+  birthDate: z.string().optional(),
+  diagnosis: z.string().optional(),
+  diagnosisDate: z.string().optional(),
+});
+export type Patient = z.infer<typeof Patient>;
+
+/** A slide of the case: a DICOM WSI series (one or several files). */
+export const SlideRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  fileIds: z.array(z.string()),
+});
+export type SlideRef = z.infer<typeof SlideRef>;
+
+export const CaseSummary = z.object({
+  /** Display path of the case folder ("built-in demo" for the demo). */
+  root: z.string(),
+  title: z.string(),
+  isDemo: z.boolean(),
+  patient: Patient,
+  files: z.array(CaseFile),
+  slides: z.array(SlideRef),
+  /** ids of files of kind "variants". */
+  variantFileIds: z.array(z.string()),
+  /** ids of files of kind "ctdna". */
+  ctdnaFileIds: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;

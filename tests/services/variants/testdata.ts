@@ -1,0 +1,23 @@
+/**
+ * Where the team's shared test files are (`../shared` beside the repository) and whether the
+ * command-line tools the expectations come from are installed. A user's clone has neither.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const SHARED_VARIANTS = fileURLToPath(new URL('../../../../shared/testdata/variants', import.meta.url));
+export const hasSharedVariants = existsSync(SHARED_VARIANTS);
+
+export const hasTool = (tool: string): boolean => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** Records as `bcftools view -H FILE | wc -l` counts them; null when bcftools rejects the file. */
+export function bcftoolsRecordCount(path: string): number | null {
+  const run = spawnSync('bcftools', ['view', '-H', path], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) return null;
+  return run.stdout.split('\n').filter((line) => line !== '').length;
+}
+
+export function skipNote(reason: string): void {
+  console.log(`[skipped] ${reason}`);
+}
