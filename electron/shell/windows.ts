@@ -47,6 +47,8 @@ export async function createMainWindow(options: { preloadPath: string; windowSta
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in new windows (denied anyway): switch the event off.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow = window;
