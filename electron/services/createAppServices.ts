@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { AppOptions, AppServices } from './app.js';
 import { createBinaryHandler } from './binary/binaryHandler.js';
 import { CaseSession } from './case/caseSession.js';
@@ -6,7 +5,9 @@ import { openCase } from './case/openCase.js';
 import { createDispatch, type Handlers } from './contract/dispatch.js';
 import { ensureDemoCase } from './demo/ensureDemoCase.js';
 import { ServiceError } from './errors.js';
+import { logFailure } from './logging/safeLog.js';
 import { SettingsStore } from './settings/settingsStore.js';
+import { listGenomeTracks, readRegion } from './variants/genomeTracks.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const APP_VERSION = packageJson.version;
@@ -48,6 +49,8 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     },
     'slides.info': async ({ slideId }) => requireCase().slideInfo(slideId),
     'variants.table': async ({ fileId }) => requireCase().variantTable(fileId),
+    'variants.tracks': async () => listGenomeTracks(requireCase()),
+    'variants.region': async ({ fileId, region }) => readRegion(requireCase(), fileId, region),
     'ctdna.series': async () => requireCase().ctdnaSeries(),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
@@ -59,7 +62,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
   });
 
   return {
-    dispatch: createDispatch(handlers, (error) => console.error('triptych: internal error:', describe(error))),
+    dispatch: createDispatch(handlers, (error) => logFailure('internal error', error)),
     binary: binaryHandler,
     async openCase(path) {
       const opened = await open(path);
@@ -70,10 +73,4 @@ export async function createAppServices(options: AppOptions): Promise<AppService
       session = undefined;
     },
   };
-}
-
-/** Log the kind of error and the code location, not its message: messages can carry patient data. */
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}${error.stack ? ' at ' + basename(error.stack.split('\n')[1] ?? '') : ''}`;
-  return typeof error;
 }

@@ -7,6 +7,7 @@ import { APP_ORIGIN, HTTP_PATHS } from '../../shared/contract.js';
 import { mimeTypeFor } from './mimeTypes.js';
 import { originOf } from './origin.js';
 import { resolveStaticFile } from './staticFiles.js';
+import { logFailure } from '../services/logging/safeLog.js';
 
 export interface AppRequestHandlerOptions {
   /** The built renderer (dist/renderer). */
@@ -48,7 +49,7 @@ export function createAppRequestHandler(options: AppRequestHandlerOptions): (req
       return await serveStatic(request, pathname);
     } catch (error) {
       // Never let a rejected promise reach Chromium as a failed load with no explanation.
-      console.error('triptych: app protocol error:', error instanceof Error ? error.name : typeof error);
+      logFailure('app protocol error', error);
       return plain(500, 'Internal error');
     }
   };

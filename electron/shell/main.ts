@@ -16,6 +16,7 @@ import { hardenSession, hardenWebContents } from './security.js';
 import { readSettings } from './settingsAccess.js';
 import { windowStatePath } from './windowState.js';
 import { createMainWindow, getMainWindow } from './windows.js';
+import { logFailure } from '../services/logging/safeLog.js';
 
 /** Methods after which the recent-cases list in the menu may be out of date. */
 const METHODS_CHANGING_RECENT_CASES = new Set<MethodName>(['case.open', 'settings.update']);
@@ -100,9 +101,7 @@ function emit<E extends EventName>(event: E, payload: PayloadOf<E>): void {
 }
 
 function refreshMenu(): void {
-  menu
-    ?.refresh()
-    .catch((error: unknown) => console.error('triptych: menu not refreshed:', error instanceof Error ? error.name : error));
+  menu?.refresh().catch((error: unknown) => logFailure('menu not refreshed', error));
 }
 
 function openCaseFromOutside(path: string): void {
@@ -125,12 +124,12 @@ function disposeServicesBeforeQuit(event: Electron.Event): void {
   // Close open files cleanly, but never let a stuck close keep the app from quitting.
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS));
   Promise.race([services.dispose(), timeout])
-    .catch((error: unknown) => console.error('triptych: dispose failed:', error instanceof Error ? error.name : error))
+    .catch((error: unknown) => logFailure('dispose failed', error))
     .finally(() => app.quit());
 }
 
 function failStartup(error: unknown): void {
-  console.error('triptych: start-up failed:', error);
+  logFailure('start-up failed', error);
   dialog.showErrorBox('Triptych could not start', error instanceof Error ? error.message : String(error));
   app.exit(1);
 }

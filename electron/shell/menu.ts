@@ -6,6 +6,7 @@ import type { AppServices } from '../services/app.js';
 import type { CaseActions } from './caseActions.js';
 import { buildMenuTemplate, type MenuCommand } from './menuTemplate.js';
 import { readSettings } from './settingsAccess.js';
+import { logFailure } from '../services/logging/safeLog.js';
 
 export interface ApplicationMenu {
   /** Re-read the recent cases and rebuild the menu. */
@@ -18,7 +19,7 @@ export function installApplicationMenu(deps: {
   sendCommand: (command: MenuCommand) => void;
 }): ApplicationMenu {
   const run = (task: Promise<void>): void => {
-    task.catch((error: unknown) => console.error('triptych: menu action failed:', error instanceof Error ? error.name : error));
+    task.catch((error: unknown) => logFailure('menu action failed', error));
   };
 
   async function refresh(): Promise<void> {

@@ -12,6 +12,7 @@ import {
   saveWindowStateSync,
   type WindowState,
 } from './windowState.js';
+import { logFailure } from '../services/logging/safeLog.js';
 
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 /** The reading-room grey of the page (--bg-app), so the window never flashes white while loading. */
@@ -65,7 +66,7 @@ export async function createMainWindow(options: { preloadPath: string; windowSta
 
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     // Typically dist/renderer is missing (not built): the window then shows the protocol's 404.
-    console.error(`triptych: ${APP_ENTRY_URL} did not load:`, error instanceof Error ? error.message : error);
+    logFailure(`${APP_ENTRY_URL} did not load`, error);
   });
   return window;
 }
@@ -105,5 +106,5 @@ function rememberWindowState(window: BrowserWindow, file: string): void {
 }
 
 function warnNotSaved(error: unknown): void {
-  console.warn('triptych: window position not saved:', error instanceof Error ? error.message : String(error));
+  logFailure('window position not saved', error);
 }
