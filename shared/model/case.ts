@@ -34,6 +34,23 @@ export const SlideRef = z.object({
 });
 export type SlideRef = z.infer<typeof SlideRef>;
 
+/** A specimen of the case, as case.json declares it, with the files that come from it. */
+export const Specimen = z.object({
+  id: z.string(),
+  type: z.enum(['tissue', 'plasma', 'blood', 'other']),
+  site: z.string().optional(),
+  /** Collection date, ISO 8601. */
+  collected: z.string().optional(),
+  label: z.string().optional(),
+  /** Slides of this specimen (ids of `slides`). */
+  slideIds: z.array(z.string()),
+  /** Variant files of this specimen (file ids). */
+  variantFileIds: z.array(z.string()),
+  /** The sample name the variant files use for it (e.g. TUMOR). */
+  sampleId: z.string().optional(),
+});
+export type Specimen = z.infer<typeof Specimen>;
+
 export const CaseSummary = z.object({
   /** Display path of the case folder ("built-in demo" for the demo). */
   root: z.string(),
@@ -46,6 +63,8 @@ export const CaseSummary = z.object({
   variantFileIds: z.array(z.string()),
   /** ids of files of kind "ctdna". */
   ctdnaFileIds: z.array(z.string()),
+  /** From case.json; empty when the case has none. */
+  specimens: z.array(Specimen),
   warnings: z.array(z.string()),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;

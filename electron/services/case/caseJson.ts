@@ -2,19 +2,56 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Patient } from '../../../shared/model/case.js';
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date as YYYY-MM-DD');
+const relativePath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine(
+    (p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'),
+    'a path inside the case folder',
+  );
+
+/** A specimen in case.json: which slides and variant files come from it (paths in the case folder). */
+export const CaseJsonSpecimen = z
+  .object({
+    id: z.string().min(1).max(200),
+    type: z.enum(['tissue', 'plasma', 'blood', 'other']),
+    site: z.string().max(500).optional(),
+    collected: isoDate.optional(),
+    label: z.string().max(1000).optional(),
+    slides: z.array(relativePath).optional().describe('Slide files (any file of the series) or folders of this specimen'),
+    variantFiles: z.array(relativePath).optional(),
+    sampleId: z.string().max(200).optional().describe('The sample name its variant files use, e.g. TUMOR'),
+  })
+  .strict();
+
 /**
- * The optional `case.json` of a case folder. Only what the shell needs yet (title and patient);
- * unknown fields are kept for the case issue's full schema.
+ * The optional `case.json` of a case folder; published as schemas/case.schema.json (generated from
+ * this, and checked to be the same by a test).
  */
 export const CaseJson = z
   .object({
+    $schema: z.string().optional(),
     title: z.string().max(500).optional(),
-    patient: Patient.optional(),
+    patient: Patient.extend({ diagnosisDate: isoDate.optional(), birthDate: isoDate.optional() }).strict().optional(),
+    genomeBuild: z.enum(['GRCh38', 'GRCh37']).optional().describe('The build the variant files should be on'),
+    specimens: z.array(CaseJsonSpecimen).max(1000).optional(),
+    labels: z.record(relativePath, z.string().max(500)).optional().describe('A display label per file of the case'),
   })
-  .passthrough();
+  .strict()
+  .describe('A Triptych case: the patient, the specimens, and which files of the folder come from which specimen.');
 export type CaseJson = z.infer<typeof CaseJson>;
 
-/** Read and check case.json; a problem becomes a warning, never a failed case. */
+export const caseJsonSchema = (): unknown => ({
+  $id: 'https://triptych.invalid/schemas/case.schema.json',
+  ...z.toJSONSchema(CaseJson, { target: 'draft-2020-12' }),
+});
+
+/**
+ * Read and check case.json. A problem becomes a warning naming the field, never a failed case;
+ * what is valid in a partly wrong file (title, patient) is still used.
+ */
 export async function readCaseJson(path: string, displayName: string): Promise<{ value: CaseJson; warnings: string[] }> {
   let data: unknown;
   try {
@@ -25,5 +62,6 @@ export async function readCaseJson(path: string, displayName: string): Promise<{
   const parsed = CaseJson.safeParse(data);
   if (parsed.success) return { value: parsed.data, warnings: [] };
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  return { value: {}, warnings: [`${displayName}: ${problems}`] };
+  const partial = z.object({ title: CaseJson.shape.title, patient: CaseJson.shape.patient }).safeParse(data);
+  return { value: partial.success ? partial.data : {}, warnings: [`${displayName}: ${problems}`] };
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import type { CaseFile, CaseSummary, SlideRef } from '../../../shared/model/case.js';
+import type { CaseFile, CaseSummary, SlideRef, Specimen } from '../../../shared/model/case.js';
 import { badFile } from '../errors.js';
-import { groupSlideSeries } from '../slides/dicom/index.js';
-import { readCaseJson } from './caseJson.js';
+import { groupSlideSeries, readDicomHeader } from '../slides/dicom/index.js';
+import { readCaseJson, type CaseJson } from './caseJson.js';
 import { detectFileKind } from './detectFileKind.js';
 import { listCaseFiles, type FoundFile } from './listCaseFiles.js';
 
@@ -45,7 +45,7 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
   const files: CaseFile[] = [];
   const paths = new Map<string, string>();
   const dicomPaths: string[] = [];
-  let caseJson: Awaited<ReturnType<typeof readCaseJson>>['value'] = {};
+  let caseJson: CaseJson = {};
   for (const file of found) {
     const kind = await detectFileKind(file.path).catch(() => 'unknown' as const);
     const id = idOf('f', `${root}\0${file.name}`);
@@ -68,6 +68,9 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
     slides.push({ id, name: series.name, fileIds: series.paths.map((p) => fileIdOf.get(p)!) });
   }
 
+  const specimens = linkSpecimens(caseJson, files, slides, warnings);
+  warnings.push(...(await patientIdMismatches(caseJson, slides, slidePaths)));
+
   const summary: CaseSummary = {
     root: options.isDemo ? 'built-in synthetic demo' : root,
     title: caseJson.title ?? basename(root),
@@ -77,6 +80,7 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
     slides,
     variantFileIds: files.filter((f) => f.kind === 'variants').map((f) => f.id),
     ctdnaFileIds: files.filter((f) => f.kind === 'ctdna').map((f) => f.id),
+    specimens,
     warnings,
   };
   return { summary, paths, slidePaths };
@@ -104,4 +108,48 @@ async function groupSeriesKeepingFailures(dicomPaths: string[]): Promise<Array<{
     }
     return [...bySeries.values()];
   }
+}
+
+/** case.json's specimens with their file paths turned into ids; what does not resolve is said. */
+function linkSpecimens(caseJson: CaseJson, files: CaseFile[], slides: SlideRef[], warnings: string[]): Specimen[] {
+  const under = (name: string, ref: string) => name === ref || name.startsWith(ref.replace(/\/+$/, '') + '/');
+  const specimens = (caseJson.specimens ?? []).map((declared) => {
+    const slideIds = new Set<string>();
+    for (const ref of declared.slides ?? []) {
+      const matched = slides.filter((slide) => slide.fileIds.some((id) => under(files.find((f) => f.id === id)!.name, ref)));
+      if (matched.length === 0)
+        warnings.push(`case.json: specimen ${declared.id} names slide "${ref}", which is not a slide of the case.`);
+      for (const slide of matched) slideIds.add(slide.id);
+    }
+    const variantFileIds: string[] = [];
+    for (const ref of declared.variantFiles ?? []) {
+      const file = files.find((f) => f.name === ref && f.kind === 'variants');
+      if (file) variantFileIds.push(file.id);
+      else
+        warnings.push(`case.json: specimen ${declared.id} names variant file "${ref}", which is not a variant file of the case.`);
+    }
+    const { slides: _slides, variantFiles: _variantFiles, ...rest } = declared;
+    return { ...rest, slideIds: [...slideIds], variantFileIds };
+  });
+  if (specimens.some((s) => s.type === 'tissue')) {
+    for (const slide of slides) {
+      if (!specimens.some((s) => s.slideIds.includes(slide.id)))
+        warnings.push(`Slide "${slide.name}" belongs to no specimen of case.json.`);
+    }
+  }
+  return specimens;
+}
+
+/** A slide whose DICOM Patient ID is not the case's: shown, not hidden. */
+async function patientIdMismatches(caseJson: CaseJson, slides: SlideRef[], slidePaths: Map<string, string[]>): Promise<string[]> {
+  const expected = caseJson.patient?.id;
+  if (!expected) return [];
+  const warnings: string[] = [];
+  for (const slide of slides) {
+    const header = await readDicomHeader(slidePaths.get(slide.id)![0]).catch(() => undefined);
+    if (header?.patientID && header.patientID !== expected) {
+      warnings.push(`Slide "${slide.name}" is of patient ID ${header.patientID}, not ${expected} as case.json says.`);
+    }
+  }
+  return warnings;
 }

@@ -7,13 +7,18 @@ const TISSUE_SPECIMENS = [
   {
     id: 'TS-25-0108-A1',
     type: 'tissue',
+    site: 'Urinary bladder, left lateral wall',
     collected: '2025-01-08',
     label: 'TURBT, bladder tumor (FFPE); somatic VCF sample TUMOR',
+    slides: ['slides'],
+    variantFiles: ['variants/tumor_vs_normal.somatic.vcf.gz'],
+    sampleId: 'TUMOR',
   },
   { id: 'TS-25-0506-B3', type: 'tissue', collected: '2025-05-06', label: 'Radical cystectomy, residual tumor (FFPE)' },
 ];
 
 export const DEMO_CASE = {
+  $schema: 'https://triptych.invalid/schemas/case.schema.json',
   patient: {
     id: 'TRIPTYCH-DEMO-0001',
     name: 'DEMO^SYNTHETIC',
@@ -23,6 +28,7 @@ export const DEMO_CASE = {
     diagnosisDate: '2025-01-08',
   },
   title: 'Synthetic demo — bladder cancer',
+  genomeBuild: 'GRCh38',
   specimens: [
     ...TISSUE_SPECIMENS,
     ...DEMO_PLASMA_DRAWS.map((draw) => ({

@@ -241,3 +241,14 @@ describe('demo case.json', () => {
     expect(plasmaIds).toEqual(series.points.map((p) => p.specimenId));
   });
 });
+
+describe('demo case.json against the published schema', () => {
+  it('is valid and links the TURBT specimen to the slide and the VCF', async () => {
+    const { readCaseJson } = await import('../../../electron/services/case/caseJson.js');
+    const { value, warnings } = await readCaseJson(first.caseJson, 'case.json');
+    expect(warnings).toEqual([]);
+    const turbt = value.specimens!.find((s) => s.id === 'TS-25-0108-A1')!;
+    expect(turbt.slides).toEqual(['slides']);
+    expect(turbt.variantFiles).toEqual(['variants/tumor_vs_normal.somatic.vcf.gz']);
+  });
+});
