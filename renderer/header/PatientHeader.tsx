@@ -5,6 +5,7 @@
 import type { CaseSummary } from '../../shared/model/case.js';
 import { ageInYears, formatDate } from '../util/format.js';
 import { EyeIcon, EyeOffIcon, FolderOpenIcon, InfoIcon, MoonIcon, SunIcon } from '../ui/icons.js';
+import { CaseWarnings } from './CaseWarnings.js';
 import { displayName, maskName } from './mask.js';
 import type { Progress } from '../app/useCase.js';
 import './header.css';
@@ -59,6 +60,7 @@ export function PatientHeader({ summary, busy, showName, onToggleName, theme, on
               Demo · synthetic
             </span>
           ) : null}
+          {summary ? <CaseWarnings warnings={summary.warnings} /> : null}
         </div>
         {summary ? (
           <div className="case-source" title={summary.root}>
