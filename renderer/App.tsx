@@ -7,6 +7,7 @@ import { useFileDrop, type DropOutcome } from './app/useFileDrop.js';
 import { useSettings } from './app/useSettings.js';
 import { OpenCaseDialog } from './header/OpenCaseDialog.js';
 import { PatientHeader } from './header/PatientHeader.js';
+import { NotesDialog } from './notes/NotesDialog.js';
 import { sameLayout } from './layout/layoutModel.js';
 import { Workspace, type WorkspaceHandle } from './layout/Workspace.js';
 import { CtdnaPane } from './panes/ctdna/CtdnaPane.js';
@@ -24,6 +25,7 @@ export function App() {
   const workspace = useRef<WorkspaceHandle>(null);
   const [openDialog, setOpenDialog] = useState(false);
   const [about, setAbout] = useState(false);
+  const [notes, setNotes] = useState(false);
   const [notices, setNotices] = useState<Notice[]>([]);
 
   const notify = useCallback((n: Omit<Notice, 'id'>) => {
@@ -113,6 +115,7 @@ export function App() {
         onToggleTheme={toggleTheme}
         onOpenCase={() => setOpenDialog(true)}
         onAbout={() => setAbout(true)}
+        onNotes={() => setNotes(true)}
       />
 
       {kase.state.status === 'error' ? (
@@ -186,6 +189,11 @@ export function App() {
         recent={settings.recentCases}
       />
       <AboutDialog open={about} onClose={() => setAbout(false)} />
+      <NotesDialog
+        open={notes}
+        onClose={() => setNotes(false)}
+        caseKey={kase.summary ? `${kase.summary.root}#${kase.version}` : null}
+      />
     </div>
   );
 }

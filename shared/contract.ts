@@ -8,9 +8,10 @@
 import { z } from 'zod';
 import { CaseSummary } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
+import { CaseNotes, Recommendation } from './model/notes.js';
 import { SlideInfo } from './model/slide.js';
 import { Settings } from './model/settings.js';
-import { VariantTable } from './model/variants.js';
+import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
 
 const none = z.object({}).strict();
 
@@ -35,8 +36,19 @@ export const methods = {
   'slides.info': { params: z.object({ slideId: z.string().min(1).max(200) }).strict(), result: SlideInfo },
   /** The variants of one variant file of the open case. */
   'variants.table': { params: z.object({ fileId: z.string().min(1).max(200) }).strict(), result: VariantTable },
+  /** The genome view's tracks: variant files and alignment files (BAM/CRAM), each with its index. */
+  'variants.tracks': { params: none, result: z.array(GenomeTrack) },
+  /** The variants of an indexed VCF in one region, read through its index. */
+  'variants.region': { params: z.object({ fileId: z.string().min(1).max(200), region: Region }).strict(), result: VariantRegion },
   /** All ctDNA results and events of the open case, merged. */
   'ctdna.series': { params: none, result: CtdnaSeries },
+  /** The case's notes and the board's recommendation. */
+  'notes.get': { params: none, result: CaseNotes },
+  /** Save them (atomically, in the case folder or, when it is read-only, in the app data folder). */
+  'notes.save': {
+    params: z.object({ markdown: z.string().max(1_000_000), recommendation: Recommendation.nullable() }).strict(),
+    result: CaseNotes,
+  },
   'settings.get': { params: none, result: Settings },
   /** Merge a partial update into the settings and write them (atomically). */
   'settings.update': { params: Settings.partial().strict(), result: Settings },

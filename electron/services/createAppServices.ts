@@ -6,6 +6,7 @@ import { createDispatch, type Handlers } from './contract/dispatch.js';
 import { ensureDemoCase } from './demo/ensureDemoCase.js';
 import { ServiceError } from './errors.js';
 import { logFailure } from './logging/safeLog.js';
+import { NotesStore } from './notes/notesStore.js';
 import { SettingsStore } from './settings/settingsStore.js';
 import { listGenomeTracks, readRegion } from './variants/genomeTracks.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -16,6 +17,14 @@ const APP_VERSION = packageJson.version;
 export async function createAppServices(options: AppOptions): Promise<AppServices> {
   const settings = new SettingsStore(options.dataDir);
   let session: CaseSession | undefined;
+
+  const notesOfCase = new WeakMap<CaseSession, NotesStore>();
+  const notes = (): NotesStore => {
+    const open = requireCase();
+    let store = notesOfCase.get(open);
+    if (!store) notesOfCase.set(open, (store = new NotesStore(open.root, options.dataDir)));
+    return store;
+  };
 
   const requireCase = (): CaseSession => {
     if (!session) throw new ServiceError('NO_CASE', 'No case is open.');
@@ -52,6 +61,8 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     'variants.tracks': async () => listGenomeTracks(requireCase()),
     'variants.region': async ({ fileId, region }) => readRegion(requireCase(), fileId, region),
     'ctdna.series': async () => requireCase().ctdnaSeries(),
+    'notes.get': async () => notes().get(),
+    'notes.save': async ({ markdown, recommendation }) => notes().save(markdown, recommendation),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
   };

@@ -19,6 +19,7 @@ export type HeaderProps = {
   onToggleTheme(): void;
   onOpenCase(): void;
   onAbout(): void;
+  onNotes(): void;
 };
 
 const SEX: Record<string, string> = {
@@ -32,7 +33,17 @@ const SEX: Record<string, string> = {
   unknown: 'Unknown',
 };
 
-export function PatientHeader({ summary, busy, showName, onToggleName, theme, onToggleTheme, onOpenCase, onAbout }: HeaderProps) {
+export function PatientHeader({
+  summary,
+  busy,
+  showName,
+  onToggleName,
+  theme,
+  onToggleTheme,
+  onOpenCase,
+  onAbout,
+  onNotes,
+}: HeaderProps) {
   const p = summary?.patient;
   const patient = p && Object.values(p).some((v) => v) ? p : undefined;
   const age = ageInYears(patient?.birthDate);
@@ -126,6 +137,9 @@ export function PatientHeader({ summary, busy, showName, onToggleName, theme, on
       )}
 
       <div className="header-actions">
+        <button type="button" className="btn" onClick={onNotes} disabled={!summary} data-testid="open-notes">
+          Notes
+        </button>
         <button type="button" className="btn" onClick={onOpenCase} data-testid="open-case">
           <FolderOpenIcon /> Open case…
         </button>

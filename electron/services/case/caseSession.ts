@@ -26,6 +26,11 @@ export class CaseSession implements BinaryRegistry {
     return this.index.summary;
   }
 
+  /** The case folder on this machine (never sent to the page for the demo). */
+  get root(): string {
+    return this.index.root;
+  }
+
   filePath(fileId: string): string | undefined {
     return this.index.paths.get(fileId);
   }

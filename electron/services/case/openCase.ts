@@ -10,6 +10,8 @@ import { listCaseFiles, type FoundFile } from './listCaseFiles.js';
 
 /** A case as the Node side holds it: the summary the page sees, and the paths behind the ids. */
 export type CaseIndex = {
+  /** The case folder (the file's folder when a single file was opened). */
+  root: string;
   summary: CaseSummary;
   /** file id → absolute path */
   paths: Map<string, string>;
@@ -83,7 +85,7 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
     specimens,
     warnings,
   };
-  return { summary, paths, slidePaths };
+  return { root, summary, paths, slidePaths };
 }
 
 /**

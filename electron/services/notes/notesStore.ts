@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type CaseNotes, Recommendation } from '../../../shared/model/notes.js';
+import { writeFileAtomic } from '../storage/atomicWrite.js';
+
+/** Inside the case folder; hidden, so the case scan leaves it out. */
+const CASE_NOTES_DIR = '.triptych';
+const NOTES_FILE = 'notes.md';
+const RECOMMENDATION_FILE = 'recommendation.json';
+const SAVED_AT_FILE = 'saved-at.txt';
+
+/**
+ * The notes of one case: Markdown notes and the board's recommendation, kept as files beside the
+ * data they are about (`<case>/.triptych/`), or in the app data folder when the case folder cannot
+ * be written. Every write is atomic: a crash keeps the last saved text.
+ */
+export class NotesStore {
+  private folder: Promise<{ dir: string; location: CaseNotes['location'] }> | undefined;
+
+  constructor(
+    private readonly caseRoot: string,
+    private readonly dataDir: string,
+  ) {}
+
+  async get(): Promise<CaseNotes> {
+    const { dir, location } = await this.where();
+    const [markdown, recommendation, savedAt] = await Promise.all([
+      readText(join(dir, NOTES_FILE)),
+      readText(join(dir, RECOMMENDATION_FILE)),
+      readText(join(dir, SAVED_AT_FILE)),
+    ]);
+    return {
+      markdown: markdown ?? '',
+      recommendation: parseRecommendation(recommendation),
+      savedAt: savedAt?.trim() || null,
+      location,
+    };
+  }
+
+  async save(markdown: string, recommendation: Recommendation | null): Promise<CaseNotes> {
+    const { dir, location } = await this.where();
+    await mkdir(dir, { recursive: true });
+    const savedAt = new Date().toISOString();
+    await writeFileAtomic(join(dir, NOTES_FILE), markdown);
+    await writeFileAtomic(join(dir, RECOMMENDATION_FILE), JSON.stringify(recommendation, null, 2) + '\n');
+    await writeFileAtomic(join(dir, SAVED_AT_FILE), savedAt + '\n');
+    return { markdown, recommendation, savedAt, location };
+  }
+
+  private where(): Promise<{ dir: string; location: CaseNotes['location'] }> {
+    this.folder ??= (async () => {
+      const inCase = join(this.caseRoot, CASE_NOTES_DIR);
+      if (await writable(inCase)) return { dir: inCase, location: 'case-folder' as const };
+      const key = createHash('sha256').update(this.caseRoot).digest('hex').slice(0, 24);
+      return { dir: join(this.dataDir, 'case-notes', key), location: 'app-data' as const };
+    })();
+    return this.folder;
+  }
+}
+
+/** Try it rather than read permission bits: a read-only mount, a full disk or a file in the way all say no. */
+async function writable(dir: string): Promise<boolean> {
+  const probe = join(dir, `.probe-${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checked on read: a damaged file reads as no recommendation rather than breaking the notes. */
+function parseRecommendation(text: string | undefined): Recommendation | null {
+  if (!text) return null;
+  try {
+    const parsed = Recommendation.nullable().safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
