@@ -62,8 +62,14 @@ export async function forEachLine(path: string, onLine: LineHandler): Promise<vo
   // pipe() does not forward source errors; surface them on the stream we iterate.
   if (gzipped) file.on('error', (error) => stream.destroy(error));
   const decoder = new TextDecoder('utf-8');
+  const inflation = { compressed: 0, inflated: 0 };
+  if (gzipped) file.on('data', (chunk) => (inflation.compressed += chunk.length));
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (gzipped) {
+        inflation.inflated += chunk.length;
+        if (isGzipBomb(inflation)) throw new InflationError();
+      }
       const text = pending + decoder.decode(chunk, { stream: true });
       let lineStart = 0;
       for (let i = 0; i < text.length; i++) {
@@ -82,12 +88,29 @@ export async function forEachLine(path: string, onLine: LineHandler): Promise<vo
     if (pending.length > 0) emit(pending);
   } catch (error) {
     if (error instanceof HandlerError) throw error.thrown;
+    if (error instanceof InflationError) {
+      throw badFile(
+        path,
+        `line ${lineNumber + 1}: the gzip data inflates to more than ${MAX_INFLATION}× its size; not read (a gzip bomb?)`,
+      );
+    }
     throw badFile(path, `line ${lineNumber + 1}: ${describeReadError(error)}`);
   } finally {
     file.destroy();
     if (stream !== file) stream.destroy();
   }
 }
+
+/**
+ * Text compresses 5–20× with gzip; a stream that inflates far beyond that is built to exhaust the
+ * reader (a gzip bomb). Judged only once a real amount has come out, so small files never trip it.
+ */
+const MAX_INFLATION = 200;
+const INFLATION_CHECKED_AFTER = 64 * 1024 * 1024;
+const isGzipBomb = ({ compressed, inflated }: { compressed: number; inflated: number }): boolean =>
+  inflated > INFLATION_CHECKED_AFTER && inflated > MAX_INFLATION * Math.max(1, compressed);
+
+class InflationError extends Error {}
 
 /** Marks an error thrown by the caller's handler, so it is passed on rather than taken for a read error. */
 class HandlerError extends Error {
