@@ -55,3 +55,26 @@ function waitForUrl(child: ChildProcess): Promise<string> {
     });
   });
 }
+
+/** Call a contract method as the page does (cookie from the token link); for arranging a test. */
+export async function callHost(host: RunningHost, method: string, params: unknown = {}): Promise<unknown> {
+  const login = await fetch(host.url, { redirect: 'manual' });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const response = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error?.message);
+  return envelope.value;
+}
+
+/** `triptych serve` prints its URL before the case is open: wait for it. */
+export async function waitForCase(host: RunningHost): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await callHost(host, 'case.current')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the case did not open within 30 s');
+}
