@@ -11,7 +11,8 @@ import { seriesUID, writeInstance } from '../tests/services/slides/fixtures/slid
 import { E2E_CACHE } from './support/paths.js';
 import { startHost, type RunningHost } from './support/host.js';
 
-const payload = (tag: string) => `<img src=x onerror="window.__xss=(window.__xss||[]).concat('${tag}')"><script>window.__xss=['${tag}-script']</script>`;
+const payload = (tag: string) =>
+  `<img src=x onerror="window.__xss=(window.__xss||[]).concat('${tag}')"><script>window.__xss=['${tag}-script']</script>`;
 
 async function hostileCase(): Promise<string> {
   const dir = mkdtempSync(join(E2E_CACHE, 'hostile-case-'));
@@ -50,9 +51,22 @@ async function hostileCase(): Promise<string> {
   );
   writeFileSync(
     join(dir, 'case.json'),
-    JSON.stringify({ title: payload('title'), patient: { id: payload('id'), name: payload('name'), diagnosis: payload('diagnosis') } }),
+    JSON.stringify({
+      title: payload('title'),
+      patient: { id: payload('id'), name: payload('name'), diagnosis: payload('diagnosis') },
+    }),
   );
   return dir;
+}
+
+/** Every request the page makes outside its own origin (data: and blob: URLs stay in the page). */
+function recordForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
+  });
+  return foreign;
 }
 
 async function injected(page: Page): Promise<{ xss: unknown; images: number; scripts: number }> {
@@ -65,11 +79,7 @@ async function injected(page: Page): Promise<{ xss: unknown; images: number; scr
 
 test('a case with HTML and script in every text field shows it as text and runs none of it', async ({ page }) => {
   const host: RunningHost = await startHost({ casePath: await hostileCase() });
-  const foreign: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== host.origin && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
-  });
+  const foreign = recordForeignRequests(page, host.origin);
   try {
     await page.goto(host.url);
     for (const pane of ['slide', 'variants', 'ctdna']) {
@@ -95,11 +105,7 @@ test('a case with HTML and script in every text field shows it as text and runs 
 
 test('the demo case makes no request outside the page origin while used', async ({ page }) => {
   const host = await startHost();
-  const foreign: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== host.origin && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
-  });
+  const foreign = recordForeignRequests(page, host.origin);
   try {
     await page.goto(host.url);
     await expect(page.getByTestId('pane-slide')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });

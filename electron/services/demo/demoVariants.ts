@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { bgzfCompress } from '../variants/bgzf.js';
 import { longProteinChange } from '../variants/proteinChange.js';
 import { tabixIndexVcf, type IndexedLine } from '../variants/tabixIndex.js';
+import { seededRandom } from './random.js';
 
 export const DEMO_VCF_PATH = 'variants/tumor_vs_normal.somatic.vcf';
 
@@ -162,18 +163,6 @@ const HEADER_META = [
   '##normal_sample=NORMAL',
 ];
 const COLUMN_LINE = '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNORMAL\tTUMOR';
-
-/** mulberry32: a small seeded PRNG, so the invented numbers are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type SampleCall = { gt: string; ad: number[] };
 type DemoRecord = {

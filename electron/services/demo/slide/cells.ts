@@ -4,7 +4,7 @@
  * they sit on; vessels get their lining and red cells when the scene is built.
  */
 import { SEED, SLIDE_HEIGHT, SLIDE_WIDTH } from './anatomy.js';
-import { hashUnit, seededRandom } from './random.js';
+import { hashUnit, seededRandom } from '../random.js';
 import { CellKind, Ground, type Cell, type Lumen } from './sceneTypes.js';
 import type { TissueScene } from './tissueScene.js';
 

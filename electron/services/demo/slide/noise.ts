@@ -1,5 +1,5 @@
 /** Smooth value noise: continuous functions of position, for tissue shape and texture. */
-import { hashUnit } from './random.js';
+import { hashUnit } from '../random.js';
 
 const smooth = (t: number) => t * t * (3 - 2 * t);
 

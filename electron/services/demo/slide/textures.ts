@@ -1,6 +1,6 @@
 /** The tiling textures the renderer samples at every pixel, built once per scene. */
 import { tilingTexture } from './noise.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../random.js';
 
 export type Textures = {
   /** 2048²: tumour nests, muscle bundles, lumen lobes (sampled at ¼ … ½ scale). */

@@ -1,4 +1,4 @@
-/** Seeded, platform-independent randomness: the demo slide is the same bytes on every run. */
+/** Seeded, platform-independent randomness: the demo case is the same bytes on every run. */
 
 /** mulberry32: a small 32-bit PRNG; returns numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
