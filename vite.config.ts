@@ -21,6 +21,8 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   publicDir: false,
+  // The tile decoder workers are ES modules that load their codec on demand (code-split).
+  worker: { format: 'es' },
   build: {
     outDir: here('./dist/renderer'),
     emptyOutDir: true,

@@ -17,7 +17,9 @@ const root = resolve(import.meta.dirname, '..');
 const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
 const run = createRequire(import.meta.url)('@doyensec/electronegativity/dist/runner.js') as Runner;
 const exceptions = (
-  JSON.parse(readFileSync(join(root, 'security', 'electronegativity-exceptions.json'), 'utf8')) as { exceptions: Record<string, string> }
+  JSON.parse(readFileSync(join(root, 'security', 'electronegativity-exceptions.json'), 'utf8')) as {
+    exceptions: Record<string, string>;
+  }
 ).exceptions;
 
 type Issue = { id: string; file: string; location: { line: number; column: number }; description: string };
@@ -52,7 +54,9 @@ for (const f of findings) {
   console.log(`electronegativity: ${status}: ${f.check} ${f.file}:${f.location} — ${f.description}`);
 }
 if (unexplained.length > 0) {
-  console.error(`electronegativity: ${unexplained.length} finding(s) not explained in security/electronegativity-exceptions.json`);
+  console.error(
+    `electronegativity: ${unexplained.length} finding(s) not explained in security/electronegativity-exceptions.json`,
+  );
   process.exit(1);
 }
 console.log(`electronegativity: ${findings.length} finding(s), all explained`);

@@ -5,12 +5,15 @@
 import { parseArgs } from 'node:util';
 import { inspectCommand } from './inspectCommand.js';
 import { serveCommand } from './serveCommand.js';
+import { parseTileArgs, tileCommand } from './tileCommand.js';
 import { reportError } from './reportError.js';
 
 const USAGE = `usage:
   triptych inspect PATH | --demo        print as JSON what Triptych finds at PATH (case folder or file)
   triptych serve [CASE] [--port N] [--open]
-                                        serve the viewer to a browser on this machine (loopback only)`;
+                                        serve the viewer to a browser on this machine (loopback only)
+  triptych tile SLIDE --level L --col C --row R [--focal Z] [--path K] --out FILE [--decode]
+                                        write one tile as stored (or, with --decode, as a PNG)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -29,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535 || positionals.length > 1) return usage();
       return await serveCommand({ casePath: positionals[0], port, openBrowser: values.open ?? false });
+    }
+    if (command === 'tile') {
+      const options = parseTileArgs(rest);
+      return options ? await tileCommand(options) : usage();
     }
     if (command === '--help' || command === '-h' || command === 'help') {
       console.log(USAGE);

@@ -16,8 +16,17 @@ export const Variant = z.object({
   filter: z.string(),
   qual: z.number().optional(),
   sample: z.string().optional(),
+  /**
+   * The record's other fields, as text, for columns the user adds: VCF INFO keys (and the chosen
+   * CSQ/ANN entry's fields as `CSQ.<field>`), a MAF's other columns. Bounded (see MAX_INFO_*).
+   */
+  info: z.record(z.string(), z.string()).optional(),
 });
 export type Variant = z.infer<typeof Variant>;
+
+/** How many extra fields one variant keeps, and how long each value may be (longer ones are cut, with …). */
+export const MAX_INFO_FIELDS = 64;
+export const MAX_INFO_VALUE_LENGTH = 256;
 
 export const VariantFormat = z.enum(['VCF', 'MAF', 'SEG']);
 
@@ -35,3 +44,50 @@ export const VariantTable = z.object({
   warnings: z.array(z.string()),
 });
 export type VariantTable = z.infer<typeof VariantTable>;
+
+/**
+ * A file the genome view draws as a track: every variant file of the case, and the alignment files
+ * (BAM, CRAM: told by their content) with the index file found beside each (`X.tbi`, `X.csi`,
+ * `X.bai`, `X.crai`, or `X` without `.bam` + `.bai`).
+ */
+export const GenomeTrack = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  format: z.enum(['VCF', 'MAF', 'SEG', 'BAM', 'CRAM']),
+  /** VCF: bgzip (BGZF) compressed, so that an index can point into it. */
+  bgzipped: z.boolean(),
+  indexFileId: z.string().optional(),
+  indexFormat: z.enum(['tbi', 'csi', 'bai', 'crai']).optional(),
+});
+export type GenomeTrack = z.infer<typeof GenomeTrack>;
+
+/** A region of a chromosome, 1-based inclusive. */
+export const Region = z
+  .object({
+    chrom: z.string().min(1).max(200),
+    start: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31),
+    end: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31),
+  })
+  .strict();
+export type Region = z.infer<typeof Region>;
+
+/** The variants of an indexed file in one region, read through its index (never the whole file). */
+export const VariantRegion = z.object({
+  fileId: z.string(),
+  region: Region,
+  /** Data records overlapping the region. */
+  records: z.number().int(),
+  variants: z.array(Variant),
+  /** True when more variants overlap the region than one answer holds. */
+  capped: z.boolean(),
+  warnings: z.array(z.string()),
+});
+export type VariantRegion = z.infer<typeof VariantRegion>;

@@ -78,7 +78,10 @@ export class CaseSession implements BinaryRegistry {
 
   ctdnaSeries(): Promise<CtdnaSeries> {
     if (!this.ctdna) {
-      const reads = this.index.summary.ctdnaFileIds.map((id) => readCtdnaFile(this.index.paths.get(id)!));
+      // Timelines in relative days are put on dates from the diagnosis; other patients' resources are left out.
+      const { patient } = this.index.summary;
+      const options = { anchorDate: patient.diagnosisDate, patientId: patient.id };
+      const reads = this.index.summary.ctdnaFileIds.map((id) => readCtdnaFile(this.index.paths.get(id)!, options));
       this.ctdna = Promise.all(reads).then(mergeCtdnaSeries);
       this.ctdna.catch(() => (this.ctdna = undefined));
     }

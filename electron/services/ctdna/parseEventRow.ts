@@ -21,5 +21,7 @@ export function parseEventRow(cells: RowCells): RowOutcome<CtdnaEvent> {
   if (end !== undefined) event.end = end;
   const result = cells('result');
   if (result !== undefined) event.result = result;
+  const specimenId = cells('specimen_id');
+  if (specimenId !== undefined) event.specimenId = specimenId;
   return { ok: event, notes: [] };
 }

@@ -78,6 +78,10 @@ export function parseResultRow(cells: RowCells): RowOutcome<CtdnaPoint> {
     const qualified = qualifiedText === undefined ? undefined : BOOLEANS[qualifiedText.toLowerCase()];
     if (qualifiedText !== undefined && qualified === undefined)
       throw new Rejection(`qualified ${quoted(qualifiedText)} is not true or false`);
+    const informedText = cells('tumor_informed');
+    const tumorInformed = informedText === undefined ? undefined : BOOLEANS[informedText.toLowerCase()];
+    if (informedText !== undefined && tumorInformed === undefined)
+      throw new Rejection(`tumor_informed ${quoted(informedText)} is not true or false`);
     const reportDate = date(cells, 'report_date');
     if (reportDate !== undefined && reportDate < collected)
       notes.push(`report_date ${reportDate} is before the draw date ${collected}`);
@@ -99,6 +103,8 @@ export function parseResultRow(cells: RowCells): RowOutcome<CtdnaPoint> {
       variantsTracked,
       qualified,
       assay: cells('assay'),
+      vendor: cells('vendor'),
+      tumorInformed,
       specimenId: cells('specimen_id'),
     };
     for (const [key, v] of Object.entries(optional)) if (v !== undefined) Object.assign(point, { [key]: v });

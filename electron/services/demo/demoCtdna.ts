@@ -2,7 +2,9 @@
  * The demo case's ctDNA results and clinical events (synthetic, deterministic): a tumor-informed
  * assay tracking 16 variants, in MTM/mL. The story: positive at diagnosis, falling through
  * neoadjuvant chemotherapy, not detected after cystectomy, then molecular relapse on adjuvant
- * nivolumab months before CT shows new pelvic nodes.
+ * nivolumab months before CT shows new pelvic nodes. results.csv also carries per-variant VAFs of
+ * five tracked variants (wide `VAF <gene> <protein>` columns); events.csv names the tissue specimens
+ * the TURBT and the cystectomy yielded (the slide's and the VCF's).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import type { CtdnaEventType, CtdnaStatus } from '../../../shared/model/ctdna.js
 
 const ASSAY = 'Tumor-informed ctDNA 16-plex (synthetic)';
 const UNIT = 'MTM/mL';
+const VENDOR = 'Synthetic Genomics Lab';
 const LOD = 0.01;
 const TRACKED = 16;
 
@@ -40,10 +43,34 @@ export const DEMO_PLASMA_DRAWS: DemoPlasmaDraw[] = [
   { specimenId: 'PL-13', date: '2026-02-24', reportDate: '2026-03-05', status: 'DETECTED', value: 17.9, detected: 12 },
 ];
 
-type DemoEvent = { type: CtdnaEventType; label: string; start: string; end?: string; result?: string };
+/**
+ * Per-variant VAFs (fractions) of five of the tracked variants, one column per draw of
+ * DEMO_PLASMA_DRAWS: 'ND' not detected, undefined not assayed (QNS). The clonal drivers fall and
+ * return together; the subclonal TP53 R273H clears first and comes back last.
+ */
+export const DEMO_VARIANT_VAFS: Array<{ gene: string; protein: string; vafs: Array<number | 'ND' | undefined> }> = [
+  // prettier-ignore
+  { gene: 'FGFR3', protein: 'p.S249C', vafs: [0.031, 0.0085, 0.0011, 0.00018, 'ND', undefined, 'ND', 'ND', 0.00006, 0.00009, 0.0007, 0.0046, 0.0128] },
+  // prettier-ignore
+  { gene: 'KDM6A', protein: 'p.Q555*', vafs: [0.038, 0.0102, 0.0013, 0.00021, 'ND', undefined, 'ND', 'ND', 'ND', 'ND', 0.0008, 0.0052, 0.0141] },
+  // prettier-ignore
+  { gene: 'TP53', protein: 'p.R248Q', vafs: [0.027, 0.0071, 0.0008, 0.00012, 'ND', undefined, 'ND', 'ND', 'ND', 0.00007, 0.0006, 0.0039, 0.0109] },
+  // prettier-ignore
+  { gene: 'PIK3CA', protein: 'p.E545K', vafs: [0.016, 0.004, 0.0005, 'ND', 'ND', undefined, 'ND', 'ND', 'ND', 'ND', 0.0003, 0.0021, 0.0064] },
+  // prettier-ignore
+  { gene: 'TP53', protein: 'p.R273H', vafs: [0.006, 0.0011, 'ND', 'ND', 'ND', undefined, 'ND', 'ND', 'ND', 'ND', 'ND', 0.0004, 0.0019] },
+];
+
+type DemoEvent = { type: CtdnaEventType; label: string; start: string; end?: string; result?: string; specimenId?: string };
 
 export const DEMO_EVENTS: DemoEvent[] = [
-  { type: 'diagnosis', label: 'TURBT: muscle-invasive urothelial carcinoma', start: '2025-01-08', result: 'high-grade, pT2' },
+  {
+    type: 'diagnosis',
+    label: 'TURBT: muscle-invasive urothelial carcinoma',
+    start: '2025-01-08',
+    result: 'high-grade, pT2',
+    specimenId: 'TS-25-0108-A1',
+  },
   { type: 'imaging', label: 'CT chest/abdomen/pelvis (staging)', start: '2025-01-14', result: 'cT2 N0 M0' },
   { type: 'treatment', label: 'Neoadjuvant gemcitabine + cisplatin (4 cycles)', start: '2025-01-27', end: '2025-04-07' },
   {
@@ -57,6 +84,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     label: 'Radical cystectomy + pelvic lymph node dissection',
     start: '2025-05-06',
     result: 'ypT1 N0 (0/22), margins negative',
+    specimenId: 'TS-25-0506-B3',
   },
   { type: 'treatment', label: 'Adjuvant nivolumab', start: '2025-06-16', end: '2026-03-10' },
   { type: 'imaging', label: 'CT chest/abdomen/pelvis', start: '2025-08-19', result: 'NED' },
@@ -85,8 +113,11 @@ function resultsCsv(): string {
     'specimen_id',
     'report_date',
     'qualified',
+    'vendor',
+    'tumor_informed',
+    ...DEMO_VARIANT_VAFS.map((v) => `VAF ${v.gene} ${v.protein}`),
   ]);
-  const rows = DEMO_PLASMA_DRAWS.map((draw) =>
+  const rows = DEMO_PLASMA_DRAWS.map((draw, i) =>
     csvLine([
       draw.date,
       draw.value,
@@ -100,6 +131,9 @@ function resultsCsv(): string {
       draw.specimenId,
       draw.reportDate,
       draw.qualified ?? false,
+      VENDOR,
+      true,
+      ...DEMO_VARIANT_VAFS.map((v) => v.vafs[i]),
     ]),
   );
   return header + rows.join('');
@@ -107,8 +141,10 @@ function resultsCsv(): string {
 
 function eventsCsv(): string {
   return (
-    csvLine(['type', 'label', 'start', 'end', 'result']) +
-    DEMO_EVENTS.map((event) => csvLine([event.type, event.label, event.start, event.end, event.result])).join('')
+    csvLine(['type', 'label', 'start', 'end', 'result', 'specimen_id']) +
+    DEMO_EVENTS.map((event) => csvLine([event.type, event.label, event.start, event.end, event.result, event.specimenId])).join(
+      '',
+    )
   );
 }
 

@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { CaseSession } from '../case/caseSession.js';
 import { openCase } from '../case/openCase.js';
+import { ctdnaInspectJson } from '../ctdna/ctdnaInspectJson.js';
+import type { VariantTable } from '../../../shared/model/variants.js';
 import { badFile } from '../errors.js';
 
 /** How many normalized variants `inspect` lists; `records` still counts them all. */
@@ -20,9 +22,12 @@ export async function inspectPath(path: string, options: { isDemo?: boolean } = 
     if (info.isFile()) {
       const file = summary.files[0];
       if (file.kind === 'slide') return { kind: 'slide', slides: await describeSlides(session) };
-      if (file.kind === 'variants') return { kind: 'variants', ...listed(await session.variantTable(file.id)) };
-      if (file.kind === 'ctdna') return { kind: 'ctdna', ...(await session.ctdnaSeries()) };
-      throw badFile(path, 'not a file Triptych reads (DICOM slide, VCF, MAF, SEG or ctDNA results)');
+      if (file.kind === 'variants') return inspectVariants(await session.variantTable(file.id));
+      if (file.kind === 'ctdna') return ctdnaInspectJson(await session.ctdnaSeries());
+      throw badFile(
+        path,
+        'not a file Triptych reads (DICOM slide, VCF, MAF, SEG, or ctDNA results: CSV, JSON, FHIR R4, cBioPortal timeline)',
+      );
     }
     const variants = [];
     for (const id of summary.variantFileIds) {
@@ -71,6 +76,35 @@ async function describeSlides(session: CaseSession) {
   return slides;
 }
 
-function listed<T extends { variants: unknown[] }>(table: T): T {
-  return { ...table, variants: table.variants.slice(0, MAX_LISTED_VARIANTS) };
+/**
+ * A variant file as `inspect` prints it: what it is, how many records, samples and contigs, and the
+ * first variants normalized (the table's columns; `info` left out).
+ */
+function inspectVariants(table: VariantTable) {
+  return {
+    kind: 'variants',
+    file: table.fileName,
+    format: table.format,
+    genomeBuild: table.genomeBuild,
+    records: table.records,
+    samples: table.samples,
+    tumorSample: table.tumorSample,
+    contigs: table.contigs,
+    variants: table.variants
+      .slice(0, MAX_LISTED_VARIANTS)
+      .map(({ chrom, pos, ref, alt, gene, consequence, hgvsp, vaf, depth, filter, sample }) => ({
+        chrom,
+        pos,
+        ref,
+        alt,
+        gene,
+        consequence,
+        hgvsp,
+        vaf,
+        depth,
+        filter,
+        sample,
+      })),
+    warnings: table.warnings,
+  };
 }

@@ -4,5 +4,5 @@
  */
 export const MAX_VARIANTS = 200_000;
 
-export const cappedWarning = (records: number): string =>
-  `only the first ${MAX_VARIANTS.toLocaleString('en-US')} variants are shown (the file holds ${records.toLocaleString('en-US')} records)`;
+export const cappedWarning = (records: number, cap = MAX_VARIANTS): string =>
+  `only the first ${cap.toLocaleString('en-US')} variants are shown (the file holds ${records.toLocaleString('en-US')} records)`;

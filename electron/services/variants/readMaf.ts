@@ -8,6 +8,7 @@ import type { VariantReader } from '../sources.js';
 import { buildFromName } from './genomeBuild.js';
 import { cappedWarning, MAX_VARIANTS } from './limits.js';
 import { isMafHeader, MAF_REQUIRED_COLUMNS, normalizeColumn } from './sniffVariantFormat.js';
+import { InfoBuilder } from './infoFields.js';
 import { forEachLine } from './textSource.js';
 import { WarningList } from './warningList.js';
 
@@ -49,6 +50,8 @@ export const readMaf: VariantReader = async (path) => {
   let index: Record<Column, number> | undefined;
   let width = 0;
   let lastUsedColumn = 0;
+  /** The columns not read into a Variant field, kept as `info` (name, index). */
+  let extraColumns: Array<[string, number]> = [];
   let records = 0;
   let capped = false;
 
@@ -62,6 +65,10 @@ export const readMaf: VariantReader = async (path) => {
       index = columnIndex(path, cells, lineNumber);
       width = cells.length;
       lastUsedColumn = Math.max(...Object.values(index));
+      const used = new Set(Object.values(index));
+      extraColumns = cells
+        .map((name, i): [string, number] => [name.trim(), i])
+        .filter(([name, i]) => name !== '' && !used.has(i));
       return;
     }
     records += 1;
@@ -109,6 +116,7 @@ export const readMaf: VariantReader = async (path) => {
       depth,
       filter: cell('filter') ?? '.',
       sample,
+      info: extraInfo(cells, extraColumns),
     });
   });
 
@@ -138,4 +146,10 @@ function columnIndex(path: string, header: string[], lineNumber: number): Record
     throw badFile(path, `line ${lineNumber}: a MAF header needs Reference_Allele and Tumor_Seq_Allele2 (or Tumor_Seq_Allele1)`);
   }
   return index;
+}
+
+function extraInfo(cells: string[], columns: Array<[string, number]>): Record<string, string> | undefined {
+  const info = new InfoBuilder();
+  for (const [name, i] of columns) info.add(name, value(cells[i]));
+  return info.result();
 }

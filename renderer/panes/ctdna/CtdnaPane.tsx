@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../shared/model/case.js';
-import type { CtdnaSeries } from '../../../shared/model/ctdna.js';
+import { anchorCtdnaSeries, type CtdnaSeries } from '../../../shared/model/ctdna.js';
 import { api } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
@@ -8,9 +8,13 @@ import { AlertIcon, ChartIcon } from '../../ui/icons.js';
 import { formatDate, formatSig, plural } from '../../util/format.js';
 import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
-import { STATUS_TEXT, buildChartModel } from './chartModel.js';
+import { STATUS_TEXT, buildChartModel, type ChartModel, type PlacedPoint } from './chartModel.js';
 import { CtdnaChart } from './CtdnaChart.js';
+import { CtdnaTable } from './CtdnaTable.js';
+import { chartSvg, download, pngBlob, svgBlob } from './exportChart.js';
 import { Legend } from './Legend.js';
+import { ctdnaSelection, useCtdnaSelection, type CtdnaSelection } from './selection.js';
+import { timeAxis, timeModes, type TimeAxis, type TimeMode } from './timeAxis.js';
 import './ctdna.css';
 
 export function CtdnaPane({ summary, version, opening }: CasePaneProps) {
@@ -48,17 +52,71 @@ export function CtdnaPane({ summary, version, opening }: CasePaneProps) {
     return <PaneError error={series.error} onRetry={series.retry} title="The ctDNA results could not be read" />;
   if (series.status !== 'ready') return <PaneLoading label="Reading ctDNA results…" />;
   if (empty) return <NoCtdna summary={summary} read />;
-  return <LoadedCtdna key={version} series={series.value} />;
+  return <LoadedCtdna key={version} series={series.value} summary={summary} />;
 }
 
-function LoadedCtdna({ series }: { series: CtdnaSeries }) {
-  const model = useMemo(() => buildChartModel(series), [series]);
+function LoadedCtdna({ series, summary }: { series: CtdnaSeries; summary: CaseSummary }) {
+  const diagnosisDate = summary.patient.diagnosisDate;
+  // A timeline counted in days from the diagnosis goes on dates when the case gives that date.
+  const anchored = useMemo(
+    () => (series.axis === 'relative-days' && diagnosisDate ? anchorCtdnaSeries(series, diagnosisDate) : series),
+    [series, diagnosisDate],
+  );
+  // The case's own specimens (case.json: tissue behind the slides and variant files) join the series'.
+  const caseSpecimens = summary.specimens;
+  const withSpecimens = useMemo(() => {
+    const fromCase = caseSpecimens
+      .filter((s) => s.collected && s.type !== 'plasma' && s.type !== 'blood')
+      .map((s) => ({
+        id: s.id,
+        date: s.collected!,
+        type: s.type,
+        label: s.label ?? s.site ?? s.type,
+        ...(s.sampleId ? { sampleId: s.sampleId } : {}),
+      }));
+    if (!fromCase.length || anchored.axis === 'relative-days') return anchored;
+    const ids = new Set(fromCase.map((s) => s.id));
+    return { ...anchored, specimens: [...fromCase, ...(anchored.specimens ?? []).filter((s) => !ids.has(s.id))] };
+  }, [anchored, caseSpecimens]);
+  const specimenLinks = useMemo(
+    () => new Map(caseSpecimens.map((s) => [s.id, { slideIds: s.slideIds, variantFileIds: s.variantFileIds }])),
+    [caseSpecimens],
+  );
+  const model = useMemo(() => buildChartModel(withSpecimens, new Date(), diagnosisDate), [withSpecimens, diagnosisDate]);
   const [scale, setScale] = useState<'log' | 'linear'>('log');
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [mode, setMode] = useState<TimeMode>('date');
+  const [showVariants, setShowVariants] = useState(true);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const axis = useMemo(() => timeAxis(model, mode), [model, mode]);
+  const modes = timeModes(model);
+  const body = useRef<HTMLDivElement>(null);
+  const selection = useCtdnaSelection();
+  useEffect(() => () => ctdnaSelection.set(null), [series]);
   const latest = model.latest;
   const warnings = [
-    ...series.warnings,
+    ...anchored.warnings,
     ...(model.skipped ? [`${plural(model.skipped, 'row')} without a readable date were left out.`] : []),
   ];
+  const selectedPoint =
+    selection?.kind === 'timepoint'
+      ? model.points.find((p) => (p.date ? p.date === selection.date : p.day === selection.day))
+      : undefined;
+
+  const doExport = async (kind: 'svg' | 'png') => {
+    setExportError(null);
+    try {
+      const root = body.current?.querySelector<HTMLElement>('.ctdna-chart');
+      const title = `ctDNA (${model.unit}) — ${summary.title}`;
+      const made = root ? chartSvg(root, title) : null;
+      if (!made) throw new Error('switch to the chart to export it');
+      const stamp = new Date().toISOString().slice(0, 10);
+      if (kind === 'svg') download(svgBlob(made.svg), `ctdna-${stamp}.svg`);
+      else download(await pngBlob(made.svg, made.width, made.height), `ctdna-${stamp}.png`);
+    } catch (error) {
+      setExportError(`Export failed: ${(error as Error).message}`);
+    }
+  };
 
   return (
     <div className="ctdna-pane">
@@ -72,42 +130,193 @@ function LoadedCtdna({ series }: { series: CtdnaSeries }) {
                 <strong>{formatSig(latest.value, 3)}</strong> {latest.unit}
               </span>
             ) : null}
-            <span className="muted tabular"> · {formatDate(latest.t)}</span>
+            <span className="muted tabular"> · {axis.describe(latest.t)}</span>
           </span>
         ) : null}
         <span className="toolbar-spacer" />
-        <div className="segmented" role="group" aria-label="Value scale">
+        <Segmented
+          label="View"
+          value={view}
+          onChange={setView}
+          options={[
+            ['chart', 'Chart'],
+            ['table', 'Table'],
+          ]}
+          testid="ctdna-view"
+        />
+        <Segmented
+          label="Value scale"
+          value={scale}
+          onChange={setScale}
+          options={[
+            ['log', 'Log'],
+            ['linear', 'Linear'],
+          ]}
+          testid="ctdna-scale"
+        />
+        {modes.length > 1 ? (
+          <select
+            className="ctdna-select"
+            aria-label="Time axis"
+            value={mode}
+            onChange={(e) => setMode(e.target.value as TimeMode)}
+            data-testid="ctdna-time"
+          >
+            {modes.map((m) => (
+              <option key={m} value={m}>
+                {m === 'date' ? 'Dates' : m === 'diagnosis' ? 'Days from diagnosis' : 'Days from surgery'}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {model.variants.length ? (
           <button
             type="button"
-            className={`seg-btn${scale === 'log' ? ' active' : ''}`}
-            aria-pressed={scale === 'log'}
-            onClick={() => setScale('log')}
-            data-testid="ctdna-scale-log"
+            className={`seg-btn solo${showVariants ? ' active' : ''}`}
+            aria-pressed={showVariants}
+            onClick={() => setShowVariants((v) => !v)}
+            data-testid="ctdna-toggle-variants"
+            title="Per-variant allele fractions"
           >
-            Log
+            VAFs
+          </button>
+        ) : null}
+        <div className="segmented" role="group" aria-label="Export the chart">
+          <button
+            type="button"
+            className="seg-btn"
+            onClick={() => void doExport('svg')}
+            data-testid="ctdna-export-svg"
+            disabled={view !== 'chart'}
+            title="Download the chart as SVG"
+          >
+            SVG
           </button>
           <button
             type="button"
-            className={`seg-btn${scale === 'linear' ? ' active' : ''}`}
-            aria-pressed={scale === 'linear'}
-            onClick={() => setScale('linear')}
-            data-testid="ctdna-scale-linear"
+            className="seg-btn"
+            onClick={() => void doExport('png')}
+            data-testid="ctdna-export-png"
+            disabled={view !== 'chart'}
+            title="Download the chart as PNG"
           >
-            Linear
+            PNG
           </button>
         </div>
       </div>
-      <div className="ctdna-body">
-        <CtdnaChart model={model} scale={scale} />
+      <InfoBar model={model} axis={axis} selection={selection} selectedPoint={selectedPoint} />
+      <div className={`ctdna-body${view === 'table' ? ' table' : ''}`} ref={body}>
+        {view === 'chart' ? (
+          <CtdnaChart model={model} options={{ scale, axis, showVariants, specimenLinks }} />
+        ) : (
+          <CtdnaTable model={model} axis={axis} />
+        )}
       </div>
-      <Legend model={model} />
-      {warnings.length ? (
+      <Legend model={model} showVariants={showVariants} />
+      {warnings.length || exportError ? (
         <footer className="pane-status">
-          <span className="status-warning" title={warnings.join('\n')}>
-            <AlertIcon /> {plural(warnings.length, 'warning')}
-          </span>
-          <span className="status-ellipsis">{warnings[0]}</span>
+          {exportError ? <span className="status-warning">{exportError}</span> : null}
+          {warnings.length ? (
+            <>
+              <span className="status-warning" title={warnings.join('\n')}>
+                <AlertIcon /> {plural(warnings.length, 'warning')}
+              </span>
+              <span className="status-ellipsis" title={warnings.join('\n')}>
+                {warnings[0]}
+              </span>
+            </>
+          ) : null}
         </footer>
+      ) : null}
+    </div>
+  );
+}
+
+function Segmented<T extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  testid,
+}: {
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  options: Array<[T, string]>;
+  testid: string;
+}) {
+  return (
+    <div className="segmented" role="group" aria-label={label}>
+      {options.map(([v, text]) => (
+        <button
+          key={v}
+          type="button"
+          className={`seg-btn${value === v ? ' active' : ''}`}
+          aria-pressed={value === v}
+          onClick={() => onChange(v)}
+          data-testid={`${testid}-${v}`}
+        >
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The selected timepoint or specimen, and the lead time, in words. */
+function InfoBar({
+  model,
+  axis,
+  selection,
+  selectedPoint,
+}: {
+  model: ChartModel;
+  axis: TimeAxis;
+  selection: CtdnaSelection;
+  selectedPoint: PlacedPoint | undefined;
+}) {
+  const lead = model.leadTime;
+  if (!selection && !lead) return null;
+  return (
+    <div className="ctdna-info">
+      {selection ? (
+        <span className="ctdna-selected" data-testid="ctdna-selected">
+          <span className="muted">Selected </span>
+          {selection.kind === 'timepoint' ? (
+            <>
+              <strong className="tabular">
+                {selectedPoint ? axis.describe(selectedPoint.t) : selection.date || `day ${selection.day}`}
+              </strong>
+              {selectedPoint ? (
+                <span className="tabular">
+                  {' · '}
+                  {STATUS_TEXT[selectedPoint.status]}
+                  {selectedPoint.kind === 'detected' && selectedPoint.value !== null
+                    ? ` ${formatSig(selectedPoint.value, 3)} ${selectedPoint.unit}`
+                    : ''}
+                  {selectedPoint.variantsTracked !== undefined
+                    ? ` · ${selectedPoint.variantsDetected ?? '—'}/${selectedPoint.variantsTracked} variants`
+                    : ''}
+                  {selectedPoint.specimenId ? ` · ${selectedPoint.specimenId}` : ''}
+                </span>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <strong>Specimen {selection.id}</strong>{' '}
+              <span className="tabular">{selection.date ? formatDate(selection.date) : ''}</span> · {selection.label}
+            </>
+          )}
+          <button type="button" className="link-btn" onClick={() => ctdnaSelection.set(null)} aria-label="Clear the selection">
+            ×
+          </button>
+        </span>
+      ) : null}
+      {lead ? (
+        <span className="ctdna-lead" data-testid="ctdna-lead-note">
+          <span className="lead-swatch" aria-hidden="true" /> ctDNA positive again {axis.describe(lead.from.t)},{' '}
+          <strong>{lead.days} days</strong> before imaging showed {lead.to.result ?? 'recurrence'}
+        </span>
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { color, eventColor } from '../../theme/palette.js';
 import { formatSig } from '../../util/format.js';
 import type { ChartModel } from './chartModel.js';
 
-export function Legend({ model }: { model: ChartModel }) {
+export function Legend({ model, showVariants = false }: { model: ChartModel; showVariants?: boolean }) {
   const has = (kind: string) => model.points.some((p) => p.kind === kind);
   const hasEvent = (type: string) => model.lanes.some((l) => l.type === type);
   const items: Array<{ key: string; swatch: ReactNode; label: string }> = [];
@@ -13,14 +13,26 @@ export function Legend({ model }: { model: ChartModel }) {
   if (has('notDetected'))
     items.push({
       key: 'nd',
-      label: 'Not detected (at LOD)',
+      label: 'Not detected (<LOD, drawn at the LOD)',
       swatch: <circle cx="7" cy="7" r="4" fill="none" stroke={color.notDetected} strokeWidth="1.6" />,
     });
   if (has('notReportable'))
     items.push({
       key: 'ind',
-      label: 'Indeterminate / QNS',
+      label: 'Indeterminate / QNS (not reportable)',
       swatch: <path d="M7 1.8 12.2 7 7 12.2 1.8 7Z" fill="none" stroke={color.indeterminate} strokeWidth="1.5" />,
+    });
+  if (model.points.some((p) => p.qualified))
+    items.push({
+      key: 'q',
+      label: 'Qualified result',
+      swatch: <circle cx="7" cy="7" r="5.5" fill="none" stroke="var(--text-muted)" strokeWidth="1.2" strokeDasharray="2,2" />,
+    });
+  if (model.leadTime)
+    items.push({
+      key: 'lead',
+      label: 'Molecular lead time',
+      swatch: <rect x="0" y="2" width="14" height="10" fill={color.detected} fillOpacity="0.22" />,
     });
   if (model.lod)
     items.push({
@@ -48,6 +60,10 @@ export function Legend({ model }: { model: ChartModel }) {
     items.push({ key: 'img', label: 'Imaging', swatch: <rect x="2.5" y="2.5" width="9" height="9" fill={eventColor.imaging} /> });
   if (hasEvent('other'))
     items.push({ key: 'oth', label: 'Other', swatch: <rect x="2.5" y="2.5" width="9" height="9" fill={eventColor.other} /> });
+  if (model.specimens.length)
+    items.push({ key: 'sp', label: 'Tissue specimen', swatch: <path d="M7 2 12 11H2Z" fill="var(--text-muted)" /> });
+  if (showVariants && model.variants.length && !has('detected'))
+    items.push({ key: 'vaf', label: 'Variant VAF', swatch: <circle cx="7" cy="7" r="3" fill={color.detected} /> });
   return (
     <ul className="legend" aria-label="Legend" data-testid="ctdna-legend">
       {items.map((i) => (

@@ -2,7 +2,7 @@
  * The ctDNA chart's data, ready to draw: points placed (not detected at the limit of detection),
  * the LOD, the domains, and the event lanes packed into rows. Pure: no DOM, no Plot.
  */
-import type { CtdnaEvent, CtdnaPoint, CtdnaSeries } from '../../../shared/model/ctdna.js';
+import type { CtdnaEvent, CtdnaPoint, CtdnaSeries, CtdnaVariantResult } from '../../../shared/model/ctdna.js';
 import { parseIsoDate } from '../../util/format.js';
 
 export type PlacedPoint = CtdnaPoint & {
@@ -45,9 +45,24 @@ export type ChartModel = {
   rows: Array<{ key: string; label: string }>;
   latest: PlacedPoint | null;
   skipped: number;
+  /** The series counts days from an anchor it does not name: `t` is that day from 1970-01-01. */
+  relativeOnly: boolean;
+  /** Where positivity returned before imaging showed recurrence, when it did. */
+  leadTime: LeadTime | null;
+  /** Tissue and other specimens to mark (not the plasma draws, which are the points). */
+  specimens: SpecimenMark[];
+  /** Per-variant VAF tracks, in the order of their first detection. */
+  variants: VariantTrack[];
+  /** Day 0 of the relative axes, when the data give one. */
+  anchors: { diagnosis: Date | null; surgery: Date | null };
 };
 
-const DAY = 86_400_000;
+export type LeadTime = { from: PlacedPoint; to: LaneItem; days: number };
+export type SpecimenMark = { id: string; t: Date; label: string; type?: string; sampleId?: string };
+export type VariantPoint = CtdnaVariantResult & { t: Date; y: number; key: string };
+export type VariantTrack = { key: string; gene: string; proteinChange?: string; points: VariantPoint[]; floor: number };
+
+export const DAY = 86_400_000;
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -63,7 +78,15 @@ function laneOf(type: CtdnaEvent['type']): LaneId {
   return 'other';
 }
 
-export function buildChartModel(series: CtdnaSeries, today: Date = new Date()): ChartModel {
+const dateOrDay = (date: string, day: number | undefined, relative: boolean): Date | null =>
+  relative ? (day === undefined ? null : new Date(day * DAY)) : parseIsoDate(date);
+
+/** Imaging that shows the disease back: recurrence, progression, new lesions — not "no progression". */
+export const RECURRENCE = /progress|recurr|relapse|metasta|new (lesion|node|nodal|pelvic|liver|lung)|\bPD\b/i;
+const NEGATED = /\bno (evidence|progress|recurr|new|sign)|without (progress|recurr)|\bNED\b/i;
+
+export function buildChartModel(series: CtdnaSeries, today: Date = new Date(), diagnosisDate?: string): ChartModel {
+  const relativeOnly = series.axis === 'relative-days';
   const lods = series.points.map((p) => p.lod).filter((v): v is number => typeof v === 'number' && v > 0);
   const lod = median(lods);
   const detectedValues = series.points
@@ -74,7 +97,7 @@ export function buildChartModel(series: CtdnaSeries, today: Date = new Date()): 
   let skipped = 0;
   const points: PlacedPoint[] = [];
   for (const p of series.points) {
-    const t = parseIsoDate(p.date);
+    const t = dateOrDay(p.date, p.day, relativeOnly);
     if (!t) {
       skipped++;
       continue;
@@ -95,7 +118,11 @@ export function buildChartModel(series: CtdnaSeries, today: Date = new Date()): 
 
   // Lanes: events with a date; treatments as bars, packed into rows so overlaps stack.
   const events = series.events
-    .map((e) => ({ e, t1: parseIsoDate(e.start), t2: parseIsoDate(e.end) }))
+    .map((e) => ({
+      e,
+      t1: dateOrDay(e.start, e.startDay, relativeOnly),
+      t2: relativeOnly ? dateOrDay('', e.endDay, true) : parseIsoDate(e.end),
+    }))
     .filter((x): x is { e: CtdnaEvent; t1: Date; t2: Date | null } => x.t1 !== null)
     .sort((a, b) => a.t1.getTime() - b.t1.getTime());
   skipped += series.events.length - events.length;
@@ -145,7 +172,16 @@ export function buildChartModel(series: CtdnaSeries, today: Date = new Date()): 
   const yLinearMax = Math.max(hi, lod ?? 0) * 1.12 || 1;
 
   const reportable = points.filter((p) => p.kind !== 'notReportable');
+  const firstOf = (type: CtdnaEvent['type']) => lanes.find((l) => l.type === type)?.t1 ?? null;
   return {
+    relativeOnly,
+    leadTime: findLeadTime(points, lanes),
+    specimens: specimenMarks(series, relativeOnly),
+    variants: variantTracks(series.variants ?? [], relativeOnly),
+    anchors: {
+      diagnosis: (!relativeOnly && parseIsoDate(diagnosisDate)) || firstOf('diagnosis'),
+      surgery: firstOf('surgery'),
+    },
     points,
     unit: series.points.find((p) => p.unit)?.unit ?? 'MTM/mL',
     lod,
@@ -173,3 +209,86 @@ export const STATUS_TEXT: Record<CtdnaPoint['status'], string> = {
   INDETERMINATE: 'Indeterminate',
   QNS: 'Insufficient sample (QNS)',
 };
+
+/**
+ * The molecular lead time: the first detected result after a not-detected one, when every result
+ * from it on stays detected (or not reportable) until an imaging event shows recurrence.
+ */
+export function findLeadTime(points: PlacedPoint[], lanes: LaneItem[]): LeadTime | null {
+  const recurrences = lanes.filter(
+    (l) => l.type === 'imaging' && RECURRENCE.test(`${l.result ?? ''} ${l.label}`) && !NEGATED.test(l.result ?? ''),
+  );
+  for (const to of recurrences) {
+    const before = points.filter((p) => p.t.getTime() <= to.t1.getTime() && p.kind !== 'notReportable');
+    let from: PlacedPoint | null = null;
+    for (let i = before.length - 1; i > 0; i--) {
+      if (before[i].kind !== 'detected') break;
+      if (before[i - 1].kind === 'notDetected') {
+        from = before[i];
+        break;
+      }
+    }
+    if (from) return { from, to, days: Math.round((to.t1.getTime() - from.t.getTime()) / DAY) };
+  }
+  return null;
+}
+
+/** Tissue specimens: from the events that yielded them and the series' specimens (plasma left out). */
+function specimenMarks(series: CtdnaSeries, relative: boolean): SpecimenMark[] {
+  const marks = new Map<string, SpecimenMark>();
+  const drawn = new Set(series.points.map((p) => p.specimenId).filter(Boolean));
+  for (const s of series.specimens ?? []) {
+    const t = dateOrDay(s.date, s.day, relative);
+    if (!t || drawn.has(s.id) || /plasma|blood|cfdna/i.test(s.type ?? '')) continue;
+    marks.set(s.id, { id: s.id, t, label: s.label ?? s.type ?? 'Specimen', type: s.type, sampleId: s.sampleId });
+  }
+  for (const e of series.events) {
+    const t = dateOrDay(e.start, e.startDay, relative);
+    if (!e.specimenId || !t || marks.has(e.specimenId)) continue;
+    marks.set(e.specimenId, { id: e.specimenId, t, label: e.label, type: 'tissue' });
+  }
+  return [...marks.values()].sort((a, b) => a.t.getTime() - b.t.getTime());
+}
+
+/** Per-variant tracks; a not-detected result sits at the track's floor (half its smallest VAF). */
+export function variantTracks(results: CtdnaVariantResult[], relative = false): VariantTrack[] {
+  const tracks = new Map<string, VariantTrack>();
+  for (const r of results) {
+    const t = dateOrDay(r.date, r.day, relative);
+    if (!t) continue;
+    const key = r.proteinChange ? `${r.gene} ${r.proteinChange}` : r.gene;
+    const track = tracks.get(key) ?? { key, gene: r.gene, proteinChange: r.proteinChange, points: [], floor: 0 };
+    track.points.push({ ...r, t, y: r.vaf ?? 0, key });
+    tracks.set(key, track);
+  }
+  const all = results.map((r) => r.vaf).filter((v): v is number => typeof v === 'number' && v > 0);
+  const floor = all.length ? Math.min(...all) / 2 : 1e-4;
+  for (const track of tracks.values()) {
+    track.points.sort((a, b) => a.t.getTime() - b.t.getTime());
+    track.floor = floor;
+    for (const p of track.points) if (p.status !== 'DETECTED' || !p.vaf) p.y = floor;
+  }
+  const firstDetected = (t: VariantTrack) => {
+    const hit = t.points.find((p) => p.status === 'DETECTED');
+    return hit ? -(hit.vaf ?? 0) : Infinity;
+  };
+  return [...tracks.values()].sort((a, b) => firstDetected(a) - firstDetected(b));
+}
+
+/** What the tooltip says about a point beyond its own fields: the last event before it, the change. */
+export function pointContext(
+  model: ChartModel,
+  point: PlacedPoint,
+): { lastEvent: { label: string; days: number } | null; fold: { ratio: number; from: PlacedPoint } | null } {
+  const t = point.t.getTime();
+  const past = model.lanes.filter((l) => l.t1.getTime() <= t);
+  const last = past[past.length - 1];
+  const lastEvent = last ? { label: last.label, days: Math.round((t - last.t1.getTime()) / DAY) } : null;
+  let fold: { ratio: number; from: PlacedPoint } | null = null;
+  if (point.kind === 'detected' && point.value) {
+    const earlier = model.points.filter((p) => p.t.getTime() < t && p.kind === 'detected' && p.value);
+    const from = earlier[earlier.length - 1];
+    if (from?.value) fold = { ratio: point.value / from.value, from };
+  }
+  return { lastEvent, fold };
+}

@@ -1,6 +1,7 @@
 /** The slide's associated images: thumbnail and overview on request, the label only when asked for. */
 import type { AssociatedImage, SlideInfo } from '../../../shared/model/slide.js';
 import { CloseIcon } from '../../ui/icons.js';
+import { DecodedImage } from './DecodedImage.js';
 
 const TITLES: Record<AssociatedImage['type'], string> = {
   THUMBNAIL: 'Thumbnail',
@@ -27,13 +28,14 @@ export function AssociatedPanel({ info, which, onClose }: { info: SlideInfo; whi
       <div className="associated-list">
         {images.map((a) => (
           <figure key={a.type} className="associated-item">
-            <img
-              src={a.url}
-              alt={TITLES[a.type]}
+            <DecodedImage
+              url={a.url}
+              contentType={a.contentType}
+              pixelFormat={a.pixelFormat}
               width={a.width}
               height={a.height}
-              draggable={false}
-              data-testid={`slide-associated-${a.type.toLowerCase()}`}
+              alt={TITLES[a.type]}
+              testId={`slide-associated-${a.type.toLowerCase()}`}
             />
             <figcaption>
               {TITLES[a.type]}{' '}

@@ -2,6 +2,7 @@
 import type { SlideInfo } from '../../../shared/model/slide.js';
 import { CloseIcon } from '../../ui/icons.js';
 import { formatInt } from '../../util/format.js';
+import type { DecoderPool } from './decode/decoderPool.js';
 import type { Pyramid } from './pyramid.js';
 import { baseMagnification, formatMagnification } from './scale.js';
 
@@ -29,11 +30,14 @@ export function SlideInfoPanel({
   info,
   pyramid,
   drawer,
+  decoding,
   onClose,
 }: {
   info: SlideInfo;
   pyramid: Pyramid;
   drawer: { software: boolean; renderer: string };
+  /** The decoder pool when tiles are decoded in workers; null when the browser decodes them. */
+  decoding: DecoderPool | null;
   onClose(): void;
 }) {
   const base = baseMagnification(pyramid.mpp, info.objectivePower);
@@ -86,6 +90,39 @@ export function SlideInfoPanel({
         <dd>
           {transferSyntaxName(info.transferSyntax)} <span className="muted">({info.tileContentType})</span>
         </dd>
+        <dt>Decoding</dt>
+        <dd data-testid="slide-info-decoding">
+          {decoding ? (
+            <>
+              in {decoding.workers} of {decoding.size} workers
+              <span className="muted">
+                {' '}
+                (
+                {Object.entries(decoding.decoded)
+                  .map(([codec, n]) => `${codec} ${formatInt(n)}`)
+                  .join(', ') || 'nothing yet'}
+                )
+              </span>
+            </>
+          ) : (
+            'by the browser (JPEG as stored)'
+          )}
+        </dd>
+        {info.acquisitionDate ? (
+          <>
+            <dt>Scanned</dt>
+            <dd className="tabular">{info.acquisitionDate}</dd>
+          </>
+        ) : null}
+        {info.pixelFormat ? (
+          <>
+            <dt>Pixels</dt>
+            <dd className="tabular">
+              {info.pixelFormat.photometricInterpretation}, {info.pixelFormat.samplesPerPixel} × {info.pixelFormat.bitsStored}{' '}
+              bits
+            </dd>
+          </>
+        ) : null}
         <dt>Focal planes</dt>
         <dd className="tabular">
           {info.focalPlanes} · optical paths {info.opticalPaths.length || 1}

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { CaseSummary } from '../../../shared/model/case.js';
+import type { SlideInfo } from '../../../shared/model/slide.js';
 import { api, TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
 import { SlideIcon } from '../../ui/icons.js';
 import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
+import { decoderFor } from './decode/pixels.js';
+import { SlideStrip } from './SlideStrip.js';
 import { transferSyntaxName } from './SlideInfoPanel.js';
 import { SlideViewer } from './SlideViewer.js';
+import { useDefaultWindow } from './useDefaultWindow.js';
 import './slide.css';
-
-/** Tile types the browser decodes itself. Others need the WebAssembly decoders (a later issue). */
-const BROWSER_TILE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export function SlidePane({ summary, version, opening }: CasePaneProps) {
   const slides = summary?.slides ?? [];
@@ -43,28 +44,8 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
   }
   if (slides.length === 0) return <NoSlide summary={summary} />;
 
-  const picker =
-    slides.length > 1 ? (
-      <div className="pane-toolbar slide-picker-bar">
-        <label className="toolbar-label" htmlFor="slide-picker">
-          Slide
-        </label>
-        <select
-          id="slide-picker"
-          className="input"
-          value={slideId ?? ''}
-          onChange={(e) => setSlideId(e.target.value)}
-          data-testid="slide-picker"
-        >
-          {slides.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <span className="muted small">{slides.length} slides</span>
-      </div>
-    ) : null;
+  const strip =
+    slides.length > 1 ? <SlideStrip slides={slides} selected={slideId} version={version} onSelect={setSlideId} /> : null;
 
   let body;
   if (info.status === 'error') body = <PaneError error={info.error} onRetry={info.retry} title="The slide could not be read" />;
@@ -80,17 +61,17 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
       />
     );
   else if (info.status !== 'ready') body = <PaneLoading label="Reading the slide…" />;
-  else if (!BROWSER_TILE_TYPES.has(info.value.tileContentType))
+  else if (!decoderFor(info.value.tileContentType))
     body = (
       <PaneError
         error={
           new TriptychError(
             'UNSUPPORTED',
-            `Its tiles are ${transferSyntaxName(info.value.transferSyntax)} (${info.value.tileContentType}). This version shows JPEG tiles; the JPEG 2000, HTJ2K and JPEG-LS decoders arrive in a later release.`,
+            `Its tiles are ${transferSyntaxName(info.value.transferSyntax)} (${info.value.tileContentType}), which this version cannot decode.`,
             info.value.name,
           )
         }
-        title="This slide's compression is not supported yet"
+        title="This slide's compression is not supported"
       />
     );
   else if (info.value.levels.length === 0)
@@ -101,14 +82,21 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
         title="The slide could not be shown"
       />
     );
-  else body = <SlideViewer key={`${info.value.id}:${version}`} info={info.value} onFatal={setFatal} />;
+  else body = <WindowedViewer key={`${info.value.id}:${version}`} info={info.value} onFatal={setFatal} />;
 
   return (
     <div className="slide-pane">
-      {picker}
+      {strip}
       {body}
     </div>
   );
+}
+
+/** The viewer, once a 16-bit monochrome slide's default window is known. */
+function WindowedViewer({ info, onFatal }: { info: SlideInfo; onFatal(message: string): void }) {
+  const { window, range } = useDefaultWindow(info);
+  if (window === undefined) return <PaneLoading label="Measuring the slide's value range…" />;
+  return <SlideViewer info={info} onFatal={onFatal} defaultWindow={window} dataRange={range} />;
 }
 
 function NoCase() {

@@ -12,6 +12,7 @@
  * thumbnail itself), so "fit to view" loads one image instead of hundreds of tiles.
  */
 import type { AssociatedImage, SlideInfo, SlideLevel } from '../../../shared/model/slide.js';
+import { decoderFor, type RenderOptions } from './decode/pixels.js';
 
 export type PyramidLevel = {
   /** 'dicom': a DICOM level; 'thumbnail': the THUMBNAIL associated image used as one tile. */
@@ -51,7 +52,7 @@ function fullResolutionMpp(levels: SlideLevel[], base: SlideLevel): number | nul
   return null;
 }
 
-export function buildPyramid(info: Pick<SlideInfo, 'levels' | 'associated'>): Pyramid {
+export function buildPyramid(info: Pick<SlideInfo, 'levels' | 'associated'>, options: { thumbnail?: boolean } = {}): Pyramid {
   const valid = info.levels.filter((l) => l.width > 0 && l.height > 0 && l.tileWidth > 0 && l.tileHeight > 0);
   if (valid.length === 0) throw new Error('The slide has no readable pyramid level.');
   // Largest first; drop levels of the same width (e.g. a duplicate instance).
@@ -75,7 +76,8 @@ export function buildPyramid(info: Pick<SlideInfo, 'levels' | 'associated'>): Py
     .reverse();
 
   const smallest = levels[0];
-  const thumb = pickThumbnail(info.associated, base, smallest);
+  // The thumbnail shows one focal plane and the slide's colour: not for channels blended in pseudo-colour.
+  const thumb = options.thumbnail === false ? null : pickThumbnail(info.associated, base, smallest);
   if (thumb) {
     levels.unshift({
       kind: 'thumbnail',
@@ -119,4 +121,20 @@ export function tileUrl(template: string, level: PyramidLevel, col: number, row:
     .replaceAll('{level}', String(level.dicomIndex))
     .replaceAll('{col}', String(col))
     .replaceAll('{row}', String(row));
+}
+
+export type TileQuery = { z: number; path: number };
+
+/** Whether tiles of this type, shown this way, go through the decoder workers. */
+export function needsWorkers(contentType: string, render: RenderOptions = {}): boolean {
+  return decoderFor(contentType) !== 'browser' || !!render.tint || !!render.window;
+}
+
+/** The tile URL with the focal plane and optical path (omitted when 0, the default). */
+export function withQuery(url: string, query?: TileQuery): string {
+  if (!query || (query.z === 0 && query.path === 0)) return url;
+  const params = new URLSearchParams();
+  if (query.z) params.set('z', String(query.z));
+  if (query.path) params.set('path', String(query.path));
+  return `${url}${url.includes('?') ? '&' : '?'}${params}`;
 }

@@ -60,3 +60,14 @@ export function formatLength(um: number): string {
   if (um >= 1) return `${Number(um.toPrecision(3))} µm`;
   return `${Number((um * 1000).toPrecision(3))} nm`;
 }
+
+/** Length in µm of the segment between two level-0 image points, given the pixel spacing. */
+export function measureUm(a: { x: number; y: number }, b: { x: number; y: number }, mppX: number, mppY: number = mppX): number {
+  return Math.hypot((b.x - a.x) * mppX, (b.y - a.y) * mppY);
+}
+
+/** A measured length as the ruler shows it: µm below 1 mm (3 significant figures), mm above. */
+export function formatMeasurement(um: number): string {
+  if (um >= 1000) return `${(um / 1000).toFixed(um >= 10_000 ? 1 : 2)} mm`;
+  return `${um >= 100 ? um.toFixed(0) : um >= 10 ? um.toFixed(1) : um.toFixed(2)} µm`;
+}

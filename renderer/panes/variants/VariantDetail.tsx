@@ -1,9 +1,9 @@
-/** The selected variant in full: everything the narrow columns abbreviate. */
+/** The selected variant in full: everything the narrow columns abbreviate, and its INFO fields. */
 import { CloseIcon } from '../../ui/icons.js';
 import { formatInt } from '../../util/format.js';
-import type { VariantRow } from './VariantTable.js';
+import type { VariantRow } from './tableModel.js';
 
-export function VariantDetail({ row, onClose }: { row: VariantRow; onClose(): void }) {
+export function VariantDetail({ row, hidden, onClose }: { row: VariantRow; hidden: boolean; onClose(): void }) {
   const fields: Array<[string, string | undefined]> = [
     ['HGVSp', row.hgvsp],
     ['HGVSc', row.hgvsc],
@@ -14,15 +14,16 @@ export function VariantDetail({ row, onClose }: { row: VariantRow; onClose(): vo
     ['QUAL', row.qual !== undefined ? String(row.qual) : undefined],
     ['Filter', row.filter],
     ['ID', row.id],
-    ['Sample', row.sample],
+    ['Sample', row.sampleLabel],
+    ['File', row.fileName],
   ];
+  const info = Object.entries(row.info ?? {});
   return (
     <section className="variant-detail" aria-label="Selected variant" data-testid="variant-detail">
       <header>
-        <strong>{row.gene ?? 'Variant'}</strong> <span className="protein">{row.protein}</span>{' '}
-        <span className="muted tabular">
-          {row.chrom}:{row.pos.toLocaleString('en-US')}
-        </span>
+        <strong className="gene">{row.gene ?? 'Variant'}</strong> <span className="protein">{row.protein}</span>{' '}
+        <span className="muted tabular">{row.locus}</span>
+        {hidden ? <span className="detail-hidden">hidden by the filters</span> : null}
         <span className="toolbar-spacer" />
         <button type="button" className="icon-btn" onClick={onClose} aria-label="Clear the selection">
           <CloseIcon />
@@ -34,10 +35,23 @@ export function VariantDetail({ row, onClose }: { row: VariantRow; onClose(): vo
           .map(([k, v]) => (
             <div key={k} className="kv-pair">
               <dt>{k}</dt>
-              <dd className={k === 'Alleles' || k.startsWith('HGVS') ? 'mono' : undefined}>{v}</dd>
+              <dd className={k === 'Alleles' || k.startsWith('HGVS') || k === 'ID' ? 'mono' : undefined}>{v}</dd>
             </div>
           ))}
       </dl>
+      {info.length ? (
+        <details className="detail-info">
+          <summary>INFO and annotation fields ({info.length})</summary>
+          <dl className="kv compact">
+            {info.map(([k, v]) => (
+              <div key={k} className="kv-pair">
+                <dt title={k}>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -1,38 +1,79 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { CaseSummary } from '../../../shared/model/case.js';
-import type { VariantTable as VariantTableData } from '../../../shared/model/variants.js';
-import { api } from '../../api/index.js';
+import type { GenomeTrack, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
+import { api, asTriptychError, type TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
-import { AlertIcon, DnaIcon, SearchIcon } from '../../ui/icons.js';
+import { AlertIcon, DnaIcon } from '../../ui/icons.js';
 import { formatInt, plural } from '../../util/format.js';
 import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
 import { isPass } from './consequence.js';
-import { GenomeView, locusOf } from './GenomeView.js';
+import { CheckList, Dropdown } from './Dropdown.js';
+import { GenomeView } from './GenomeView.js';
+import type { IgvPick } from './igvBrowser.js';
+import {
+  BASE_COLUMNS,
+  DEFAULT_COLUMN_IDS,
+  INFO_PREFIX,
+  NO_FILTERS,
+  applyFilters,
+  chromosomeList,
+  csvFileName,
+  geneCounts,
+  infoKeys,
+  nextSort,
+  normalizeChrom,
+  resolveColumns,
+  sortRows,
+  toCsv,
+  toRows,
+  type Column,
+  type Filters,
+  type Sort,
+  type VariantRow,
+} from './tableModel.js';
 import { VariantDetail } from './VariantDetail.js';
-import { VariantTable, toRows, type VariantRow } from './VariantTable.js';
+import { VariantFilters } from './VariantFilters.js';
+import { VariantTable } from './VariantTable.js';
 import './variants.css';
+
+type Loaded = { tables: VariantTableData[]; failures: TriptychError[]; tracks: GenomeTrack[] };
+
+/** Every variant file of the case (one that fails is reported, the others shown) and the genome tracks. */
+async function loadVariants(fileIds: string[]): Promise<Loaded> {
+  const [settled, tracks] = await Promise.all([
+    Promise.allSettled(fileIds.map((fileId) => api.call('variants.table', { fileId }))),
+    api.call('variants.tracks', {}).catch(() => [] as GenomeTrack[]),
+  ]);
+  const tables: VariantTableData[] = [];
+  const failures: TriptychError[] = [];
+  for (const result of settled) {
+    if (result.status === 'fulfilled') tables.push(result.value);
+    else failures.push(asTriptychError(result.reason));
+  }
+  if (tables.length === 0 && failures[0]) throw failures[0];
+  return { tables, failures, tracks };
+}
 
 export function VariantsPane({ summary, version, opening }: CasePaneProps) {
   const fileIds = summary?.variantFileIds ?? [];
-  const [chosen, setChosen] = useState<string | null>(null);
-  const fileId = chosen && fileIds.includes(chosen) ? chosen : (fileIds[0] ?? null);
-  const table = useAsync(fileId ? () => api.call('variants.table', { fileId }) : null, [fileId, version]);
+  const loaded = useAsync(fileIds.length ? () => loadVariants(fileIds) : null, [fileIds.join(','), version]);
   const fileName = (id: string) => summary?.files.find((f) => f.id === id)?.name ?? id;
 
   const state =
     opening && !summary
       ? 'loading'
-      : !summary || fileIds.length === 0 || (table.status === 'ready' && table.value.variants.length === 0)
+      : !summary ||
+          fileIds.length === 0 ||
+          (loaded.status === 'ready' && loaded.value.tables.every((t) => t.variants.length === 0))
         ? 'empty'
-        : table.status === 'error'
+        : loaded.status === 'error'
           ? 'error'
-          : table.status === 'ready'
+          : loaded.status === 'ready'
             ? 'ready'
             : 'loading';
-  // The file's name; with several files the picker shows it, the title bar says how many there are.
-  usePaneReport(state, fileIds.length > 1 ? `${fileIds.length} files` : fileId ? fileName(fileId) : undefined);
+  usePaneReport(state, fileIds.length > 1 ? `${fileIds.length} files` : fileIds[0] ? fileName(fileIds[0]) : undefined);
 
   if (!summary) {
     if (opening) return <PaneLoading label={opening.what} progress={opening.progress} />;
@@ -46,90 +87,167 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
 
   return (
     <div className="variants-pane">
-      {fileIds.length > 1 ? (
-        <div className="pane-toolbar">
-          <label className="toolbar-label" htmlFor="variant-file">
-            File
-          </label>
-          <select
-            id="variant-file"
-            className="input file-picker"
-            value={fileId ?? ''}
-            onChange={(e) => setChosen(e.target.value)}
-            data-testid="variant-file-picker"
-          >
-            {fileIds.map((id) => (
-              <option key={id} value={id}>
-                {fileName(id)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {table.status === 'error' ? (
-        <PaneError error={table.error} onRetry={table.retry} title="The variant file could not be read" />
-      ) : table.status !== 'ready' ? (
-        <PaneLoading label={`Reading ${fileId ? fileName(fileId) : 'variants'}…`} />
+      {loaded.status === 'error' ? (
+        <PaneError error={loaded.error} onRetry={loaded.retry} title="The variant file could not be read" />
+      ) : loaded.status !== 'ready' ? (
+        <PaneLoading label={`Reading ${fileIds.length > 1 ? `${fileIds.length} variant files` : fileName(fileIds[0]!)}…`} />
       ) : (
-        <LoadedVariants key={`${table.value.fileId}:${version}`} data={table.value} />
+        <LoadedVariants key={version} loaded={loaded.value} />
       )}
     </div>
   );
 }
 
-function LoadedVariants({ data }: { data: VariantTableData }) {
-  const rows = useMemo(() => toRows(data.variants), [data]);
+const ALL = '*';
+
+function LoadedVariants({ loaded }: { loaded: Loaded }) {
+  const { tables, failures, tracks } = loaded;
+  const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, toRows(t)])), [tables]);
+  const [fileChoice, setFileChoice] = useState<string>(tables[0]!.fileId);
+  const table = tables.find((t) => t.fileId === fileChoice);
+  const rows = useMemo(
+    () => (fileChoice === ALL ? tables.flatMap((t) => rowsByFile.get(t.fileId)!) : (rowsByFile.get(fileChoice) ?? [])),
+    [fileChoice, rowsByFile, tables],
+  );
+
   const passCount = useMemo(() => rows.reduce((n, r) => n + (isPass(r.filter) ? 1 : 0), 0), [rows]);
-  // PASS-only by default, unless nothing passes (a file whose caller sets no FILTER).
-  const [passOnly, setPassOnly] = useState(passCount > 0);
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
-  const [selected, setSelected] = useState<VariantRow | null>(null);
-  const [shown, setShown] = useState(rows.length);
-  const visible = useMemo(() => (passOnly ? rows.filter((r) => isPass(r.filter)) : rows), [rows, passOnly]);
-  const onSelect = useCallback((r: VariantRow | null) => setSelected(r), []);
+  // PASS only by default, unless nothing passes (a file whose caller sets no FILTER).
+  const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, passOnly: passCount > 0 });
+  const deferredFilters = useDeferredValue(filters);
+  const [columnIds, setColumnIds] = useState<string[]>(DEFAULT_COLUMN_IDS);
+  const [sort, setSort] = useState<Sort>(null);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [revealToken, setRevealToken] = useState(0);
+  const [gotoToken, setGotoToken] = useState(0);
+
+  const columns = useMemo(() => resolveColumns(columnIds, rows), [columnIds, rows]);
+  const filtered = useMemo(() => applyFilters(rows, deferredFilters), [rows, deferredFilters]);
+  const sorted = useMemo(() => sortRows(filtered, sort, columns), [filtered, sort, columns]);
+  const choices = useMemo(() => ({ genes: geneCounts(rows), chroms: chromosomeList(rows) }), [rows]);
+  const infoFieldKeys = useMemo(() => infoKeys(rows), [rows]);
+
+  const allRows = useMemo(() => [...rowsByFile.values()].flat(), [rowsByFile]);
+  const byKey = useMemo(() => new Map(allRows.map((r) => [r.key, r])), [allRows]);
+  const byPosition = useMemo(() => {
+    const map = new Map<string, VariantRow[]>();
+    for (const r of allRows) {
+      const k = `${r.fileId}|${normalizeChrom(r.chrom)}:${r.pos}`;
+      const list = map.get(k);
+      if (list) list.push(r);
+      else map.set(k, [r]);
+    }
+    return map;
+  }, [allRows]);
+  const selected = selectedKey ? (byKey.get(selectedKey) ?? null) : null;
+  const selectedShown = useMemo(() => (selectedKey ? sorted.some((r) => r.key === selectedKey) : false), [sorted, selectedKey]);
+
+  const onSelectRow = useCallback((r: VariantRow | null) => {
+    setSelectedKey(r?.key ?? null);
+    if (r) setGotoToken((t) => t + 1);
+  }, []);
+  const resolvePick = useCallback(
+    (pick: IgvPick): VariantRow | null => {
+      if (pick.key) return byKey.get(pick.key) ?? null;
+      const at = (pos: number) => byPosition.get(`${pick.fileId}|${normalizeChrom(pick.chrom)}:${pos}`) ?? [];
+      // Exact, else the nearest variant a few bases away (a click on a genotype call gives a position).
+      let candidates = at(pick.pos);
+      for (let d = 1; candidates.length === 0 && !pick.ref && d <= 3; d++)
+        candidates = [...at(pick.pos - d), ...at(pick.pos + d)];
+      const alts = pick.alt?.split(',') ?? [];
+      return candidates.find((r) => r.ref === pick.ref && alts.includes(r.alt)) ?? candidates[0] ?? null;
+    },
+    [byKey, byPosition],
+  );
+  const onPick = useCallback((r: VariantRow) => {
+    // A file not in the table's choice is brought in, so its row can be shown.
+    setFileChoice((choice) => (choice === ALL || choice === r.fileId ? choice : r.fileId));
+    setSelectedKey(r.key);
+    setRevealToken((t) => t + 1);
+  }, []);
+  const rowsOf = useCallback((fileId: string) => rowsByFile.get(fileId), [rowsByFile]);
+
+  const exportCsv = () => {
+    const name = fileChoice === ALL ? 'all_variant_files' : (table?.fileName ?? 'variants');
+    const blob = new Blob([toCsv(sorted, columns)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = csvFileName(name, filters);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const genomeBuild = tables.find((t) => t.genomeBuild)?.genomeBuild;
+  const warnings = [
+    ...failures.map((f) => `${f.file ?? ''}: ${f.message}`),
+    ...(fileChoice === ALL ? tables : table ? [table] : []).flatMap((t) => t.warnings),
+  ];
+  const records = fileChoice === ALL ? tables.reduce((n, t) => n + t.records, 0) : (table?.records ?? 0);
 
   return (
     <>
-      <div className="pane-toolbar variants-toolbar" role="toolbar" aria-label="Variant filters">
-        <div className="search">
-          <SearchIcon />
-          <input
-            className="input search-input"
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder="Filter: gene, p.change, chr:pos…"
-            aria-label="Filter variants"
-            data-testid="variant-filter"
-          />
-        </div>
-        <label className="toggle" title="Show only variants whose FILTER is PASS">
-          <input
-            type="checkbox"
-            checked={passOnly}
-            onChange={(e) => setPassOnly(e.target.checked)}
-            data-testid="variant-pass-only"
-          />
-          <span className="toggle-track" aria-hidden="true">
-            <span className="toggle-thumb" />
+      <div className="pane-toolbar variants-toolbar">
+        {tables.length > 1 ? (
+          <select
+            className="input file-picker"
+            value={fileChoice}
+            onChange={(e) => {
+              setFileChoice(e.target.value);
+              setSelectedKey(null);
+            }}
+            aria-label="Variant file"
+            data-testid="variant-file-picker"
+          >
+            <option value={ALL}>All {tables.length} files</option>
+            {tables.map((t) => (
+              <option key={t.fileId} value={t.fileId}>
+                {t.fileName}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <VariantFilters filters={filters} onChange={setFilters} choices={choices}>
+          <span className="toolbar-spacer" />
+          <span className="count tabular" data-testid="variant-count" aria-live="polite">
+            <strong>{formatInt(sorted.length)}</strong> of {formatInt(rows.length)}
           </span>
-          PASS only
-        </label>
-        <span className="toolbar-spacer" />
-        <span className="count tabular" data-testid="variant-count" aria-live="polite">
-          <strong>{formatInt(shown)}</strong> of {formatInt(rows.length)}
-        </span>
+          <Dropdown label="Columns" testId="variant-columns" align="right">
+            {() => (
+              <CheckList
+                searchable={infoFieldKeys.length > 8}
+                placeholder="Find a field"
+                items={[
+                  ...BASE_COLUMNS.map((c) => ({ id: c.id, label: c.header })),
+                  ...infoFieldKeys.map((k) => ({ id: `${INFO_PREFIX}${k}`, label: <span className="mono">{k}</span>, text: k })),
+                ]}
+                selected={columnIds}
+                onChange={(ids) => setColumnIds(ids.length ? orderColumns(ids, infoFieldKeys) : DEFAULT_COLUMN_IDS)}
+                testId="variant-columns-list"
+              />
+            )}
+          </Dropdown>
+          <button
+            type="button"
+            className="btn"
+            onClick={exportCsv}
+            disabled={sorted.length === 0}
+            data-testid="variant-export"
+            title="Download the rows shown as CSV"
+          >
+            Export
+          </button>
+        </VariantFilters>
       </div>
       {rows.length === 0 ? (
         <PaneEmpty title="The file has no variants" icon={<DnaIcon />}>
           <p>
-            <span className="mono">{data.fileName}</span> was read ({plural(data.records, 'record')}) but holds no variant to
-            show.
+            <span className="mono">{table?.fileName}</span> was read ({plural(records, 'record')}) but holds no variant to show.
           </p>
-          {data.warnings.length ? (
+          {warnings.length ? (
             <ul className="empty-warnings">
-              {data.warnings.slice(0, 5).map((w) => (
+              {warnings.slice(0, 5).map((w) => (
                 <li key={w}>{w}</li>
               ))}
             </ul>
@@ -138,35 +256,42 @@ function LoadedVariants({ data }: { data: VariantTableData }) {
       ) : (
         <div className="variants-main">
           <VariantTable
-            rows={visible}
-            query={deferredQuery}
-            selected={selected?.index ?? null}
-            onSelect={onSelect}
-            onCountChange={setShown}
+            rows={sorted}
+            columns={columns}
+            sort={sort}
+            onSort={(c: Column) => setSort((s) => nextSort(s, c))}
+            selectedKey={selectedKey}
+            revealToken={revealToken}
+            onSelect={onSelectRow}
           />
-          {shown === 0 ? (
+          {sorted.length === 0 ? (
             <div className="vt-empty">
-              No variant matches{query ? ` “${query}”` : ''}
-              {passOnly ? ' among PASS variants' : ''}.{' '}
-              {passOnly ? (
-                <button type="button" className="link-btn" onClick={() => setPassOnly(false)}>
-                  Include filtered variants
-                </button>
-              ) : null}
+              No variant matches the filters.{' '}
+              <button type="button" className="link-btn" onClick={() => setFilters(NO_FILTERS)}>
+                Show all variants
+              </button>
             </div>
           ) : null}
         </div>
       )}
-      <GenomeView fileId={data.fileId} genomeBuild={data.genomeBuild} locus={locusOf(selected)} selected={selected} />
-      {selected ? <VariantDetail row={selected} onClose={() => setSelected(null)} /> : null}
+      <GenomeView
+        tracks={tracks}
+        genomeBuild={genomeBuild}
+        rowsOf={rowsOf}
+        selected={selected}
+        gotoToken={gotoToken}
+        resolvePick={resolvePick}
+        onPick={onPick}
+      />
+      {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => setSelectedKey(null)} /> : null}
       <footer className="pane-status">
-        <span>{data.format}</span>
-        {data.genomeBuild ? <span>{data.genomeBuild}</span> : null}
-        {data.tumorSample ? <span title="Tumor sample">tumor: {data.tumorSample}</span> : null}
-        <span className="tabular">{formatInt(data.records)} records</span>
-        {data.warnings.length > 0 ? (
-          <span className="status-warning" title={data.warnings.join('\n')}>
-            <AlertIcon /> {data.warnings.length} warning{data.warnings.length === 1 ? '' : 's'}
+        <span>{fileChoice === ALL ? `${tables.length} files` : table?.format}</span>
+        {genomeBuild ? <span>{genomeBuild}</span> : null}
+        {table?.tumorSample ? <span title="Tumor sample">tumor: {table.tumorSample}</span> : null}
+        <span className="tabular">{formatInt(records)} records</span>
+        {warnings.length > 0 ? (
+          <span className="status-warning" title={warnings.join('\n')}>
+            <AlertIcon /> {warnings.length} warning{warnings.length === 1 ? '' : 's'}
           </span>
         ) : null}
       </footer>
@@ -174,12 +299,19 @@ function LoadedVariants({ data }: { data: VariantTableData }) {
   );
 }
 
+/** Base columns in their usual order, then the added fields in the order they were picked. */
+function orderColumns(ids: string[], _infoKeys: string[]): string[] {
+  const base = DEFAULT_COLUMN_IDS.filter((id) => ids.includes(id));
+  return [...base, ...ids.filter((id) => id.startsWith(INFO_PREFIX))];
+}
+
 function NoVariants({ summary }: { summary: CaseSummary }) {
   return (
     <PaneEmpty title="No variant file in this case" icon={<DnaIcon />}>
       Add a somatic variant file — VCF (<span className="mono">.vcf</span> or bgzipped <span className="mono">.vcf.gz</span>, VEP{' '}
-      <span className="mono">CSQ</span> or SnpEff <span className="mono">ANN</span> annotated) or a GDC{' '}
-      <span className="mono">.maf</span> — to <span className="mono">{summary.root}</span> and open the case again.
+      <span className="mono">CSQ</span> or SnpEff <span className="mono">ANN</span> annotated), a GDC{' '}
+      <span className="mono">.maf</span> or a <span className="mono">.seg</span> — to <span className="mono">{summary.root}</span>{' '}
+      and open the case again.
     </PaneEmpty>
   );
 }

@@ -46,7 +46,11 @@ describe('logs never carry patient identifiers', () => {
     vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
     vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    const services = await createAppServices({ dataDir: mkdtempSync(join(tmpdir(), 'triptych-log-')), host: 'http', emit: () => {} });
+    const services = await createAppServices({
+      dataDir: mkdtempSync(join(tmpdir(), 'triptych-log-')),
+      host: 'http',
+      emit: () => {},
+    });
     const answer = await services.dispatch('case.open', { path: join(tmpdir(), 'Doe_Jane_missing') });
     expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
     expect(lines).toEqual([]);

@@ -65,6 +65,14 @@ describe('generated DICOM WSI fixtures', () => {
           tileCount: 24,
           mppX: 0.5,
           mppY: 0.5,
+          pixelFormat: {
+            samplesPerPixel: 3,
+            bitsAllocated: 8,
+            bitsStored: 8,
+            pixelRepresentation: 0,
+            photometricInterpretation: 'YBR_FULL',
+            planarConfiguration: 0,
+          },
         },
       ]);
       const corner = await slide.readTile(0, 5, 3);
@@ -130,9 +138,9 @@ describe('generated DICOM WSI fixtures', () => {
       expect(info.objectivePower).toBe(20);
       expect(info.associated).toEqual(
         expect.arrayContaining([
-          { type: 'LABEL', width: 40, height: 24 },
-          { type: 'OVERVIEW', width: 48, height: 16 },
-          { type: 'THUMBNAIL', width: 30, height: 20 },
+          expect.objectContaining({ type: 'LABEL', width: 40, height: 24, contentType: 'image/jpeg' }),
+          expect.objectContaining({ type: 'OVERVIEW', width: 48, height: 16, contentType: 'image/jpeg' }),
+          expect.objectContaining({ type: 'THUMBNAIL', width: 30, height: 20, contentType: 'image/jpeg' }),
         ]),
       );
       await expectAllTiles(slide, 1, level1);

@@ -91,6 +91,14 @@ describe.skipIf(!haveData)('real DICOM WSI files (../shared/testdata/dicom)', ()
         tileCount: 25,
         mppX: 0.499,
         mppY: 0.499,
+        pixelFormat: {
+          samplesPerPixel: name.includes('grayscale') ? 1 : 3,
+          bitsAllocated: name.includes('grayscale') ? 16 : 8,
+          bitsStored: name.includes('grayscale') ? 16 : 8,
+          pixelRepresentation: 0,
+          photometricInterpretation: name.includes('grayscale') ? 'MONOCHROME2' : 'RGB',
+          planarConfiguration: 0,
+        },
       },
     ]);
     expect(info.associated).toEqual([]);

@@ -6,7 +6,15 @@ import { buildFrameIndex, type FrameIndex } from './frameIndex.js';
 import { readHeaderOf } from './header.js';
 import { PositionalFile } from './positionalFile.js';
 import { buildPyramid, type PyramidLevel } from './pyramid.js';
-import { objectivePower, opticalPaths, slideName, specimenDescription, stain } from './slideMetadata.js';
+import {
+  acquisitionDate,
+  defaultWindow,
+  objectivePower,
+  opticalPaths,
+  slideName,
+  specimenDescription,
+  stain,
+} from './slideMetadata.js';
 import { toSlideInstance, type SlideInstance } from './slideInstance.js';
 import { tileContentType } from './transferSyntax.js';
 
@@ -73,12 +81,25 @@ class DicomSlide implements SlideSource {
       transferSyntax: base.header.transferSyntaxUID,
       tileContentType: tileContentType(base.header.transferSyntaxUID),
       levels: this.levels.map((level, index) => this.describeLevel(level, index)),
-      associated: [...this.associated].map(([type, instance]) => ({ type, width: instance.width, height: instance.height })),
+      associated: [...this.associated].map(([type, instance]) => {
+        // contentType and pixelFormat ride along to SlideInfo (the case session copies each entry).
+        const entry = {
+          type,
+          width: instance.width,
+          height: instance.height,
+          contentType: tileContentType(instance.header.transferSyntaxUID),
+          pixelFormat: instance.pixelFormat,
+        };
+        return entry;
+      }),
       focalPlanes: this.levels[0].grid.focalPlanes,
       opticalPaths: paths,
       objectivePower: objectivePower(base),
       specimenDescription: specimenDescription(base),
       stain: stain(base),
+      acquisitionDate: acquisitionDate(base),
+      pixelFormat: base.pixelFormat,
+      window: defaultWindow(base),
     };
   }
 
@@ -93,6 +114,7 @@ class DicomSlide implements SlideSource {
       rows: level.grid.rows,
       downsample: this.levels[0].width / level.width,
       tileCount: level.grid.tileCount,
+      pixelFormat: level.parts[0].pixelFormat,
       ...(level.mppX !== undefined ? { mppX: level.mppX } : {}),
       ...(level.mppY !== undefined ? { mppY: level.mppY } : {}),
     };

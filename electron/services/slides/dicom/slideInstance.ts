@@ -3,6 +3,7 @@ import { badFile } from '../../errors.js';
 import { item, items, number, text } from './datasetValues.js';
 import { WSI_SOP_CLASS_UID, type DicomHeaderSummary } from './header.js';
 import type { PositionalFile } from './positionalFile.js';
+import type { PixelFormat } from '../../../../shared/model/slide.js';
 
 export type InstanceKind = 'VOLUME' | 'LABEL' | 'OVERVIEW' | 'THUMBNAIL';
 export type DimensionOrganization = 'TILED_FULL' | 'TILED_SPARSE';
@@ -19,6 +20,7 @@ export type SlideInstance = {
   tileHeight: number;
   numberOfFrames: number;
   nativeFrameBytes: number;
+  pixelFormat: PixelFormat;
   organization: DimensionOrganization;
   /** TILED_FULL frame layout: planes and optical paths in this instance (or its concatenation). */
   focalPlanes: number;
@@ -69,6 +71,14 @@ export function toSlideInstance(file: PositionalFile, header: DicomHeaderSummary
     tileHeight,
     numberOfFrames,
     nativeFrameBytes: (tileWidth * tileHeight * samples * bitsAllocated) / 8,
+    pixelFormat: {
+      samplesPerPixel: samples,
+      bitsAllocated,
+      bitsStored: number(ds, 'BitsStored') ?? bitsAllocated,
+      pixelRepresentation: number(ds, 'PixelRepresentation') ?? 0,
+      photometricInterpretation: (text(ds, 'PhotometricInterpretation') ?? (samples === 1 ? 'MONOCHROME2' : 'RGB')).toUpperCase(),
+      planarConfiguration: number(ds, 'PlanarConfiguration') ?? 0,
+    },
     organization: declared === 'TILED_SPARSE' || (declared !== 'TILED_FULL' && hasFramePositions) ? 'TILED_SPARSE' : 'TILED_FULL',
     focalPlanes: Math.max(1, number(ds, 'TotalPixelMatrixFocalPlanes') ?? 1),
     opticalPathIds: pathIds.length > 0 ? pathIds : ['1'],

@@ -1,6 +1,6 @@
 /** What the viewer shows about a slide, read from the level-0 header. */
 import { basename, extname } from 'node:path';
-import type { OpticalPath } from '../../../../shared/model/slide.js';
+import type { OpticalPath, PixelWindow } from '../../../../shared/model/slide.js';
 import type { NaturalDataset } from './dcmjsBridge.js';
 import { item, items, number, text } from './datasetValues.js';
 import type { SlideInstance } from './slideInstance.js';
@@ -23,8 +23,17 @@ export function opticalPaths(volumes: SlideInstance[]): OpticalPath[] {
     const declared = items(instance.header.dataset, 'OpticalPathSequence');
     instance.opticalPathIds.forEach((id, index) => {
       if (paths.has(id)) return;
-      const description = text(declared[index], 'OpticalPathDescription');
-      paths.set(id, description ? { id, description } : { id });
+      const declaredPath = declared[index];
+      const description = text(declaredPath, 'OpticalPathDescription');
+      const wavelength = number(declaredPath, 'IlluminationWaveLength');
+      const illumination = text(item(declaredPath, 'IlluminationTypeCodeSequence'), 'CodeValue');
+      paths.set(id, {
+        id,
+        ...(description ? { description } : {}),
+        ...(wavelength && wavelength > 0 ? { wavelength } : {}),
+        // DCM 111744 "Epifluorescence illumination"; 111741 transmission, 111743 reflection.
+        ...(illumination === '111744' ? { fluorescence: true } : {}),
+      });
     });
   }
   return [...paths.values()];
@@ -55,3 +64,22 @@ export function stain(instance: SlideInstance): string | undefined {
 }
 
 const codeMeaning = (code: NaturalDataset | undefined) => text(code, 'CodeMeaning');
+
+/** Acquisition date (or content date) of the scan as YYYY-MM-DD. */
+export function acquisitionDate(instance: SlideInstance): string | undefined {
+  const ds = instance.header.dataset;
+  const dateTime = text(ds, 'AcquisitionDateTime');
+  const date = dateTime?.slice(0, 8) ?? text(ds, 'ContentDate') ?? text(ds, 'StudyDate');
+  if (!date || !/^\d{8}$/.test(date)) return undefined;
+  return `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+}
+
+/** The file's first VOI window, when it gives one with a positive width. */
+export function defaultWindow(instance: SlideInstance): PixelWindow | undefined {
+  const ds = instance.header.dataset;
+  const center =
+    number(ds, 'WindowCenter') ?? number(item(ds, 'SharedFunctionalGroupsSequence', 'FrameVOILUTSequence'), 'WindowCenter');
+  const width =
+    number(ds, 'WindowWidth') ?? number(item(ds, 'SharedFunctionalGroupsSequence', 'FrameVOILUTSequence'), 'WindowWidth');
+  return center !== undefined && width !== undefined && width > 0 ? { center, width } : undefined;
+}

@@ -5,7 +5,12 @@
 import type { InfoValue } from '@gmod/vcf';
 import { shortProteinChange, withoutSequenceId } from '../proteinChange.js';
 
-export type Annotation = { gene?: string; consequence?: string; hgvsc?: string; hgvsp?: string };
+export type Annotation = {
+  gene?: string;
+  consequence?: string;
+  hgvsc?: string;
+  hgvsp?: string;
+};
 
 const FIELD_NAMES = {
   allele: ['Allele'],
@@ -67,14 +72,30 @@ export function pickAnnotation(
   alts: string[],
   alt: string,
 ): Annotation {
-  if (!Array.isArray(value)) return {};
+  const chosen = pickEntry(value, layout, ref, alts, alt);
+  return chosen ? annotationOf(chosen, layout) : {};
+}
+
+/** The chosen entry of one ALT, split into its fields (see pickAnnotation), or undefined. */
+export function pickEntry(
+  value: InfoValue | undefined,
+  layout: AnnotationLayout,
+  ref: string,
+  alts: string[],
+  alt: string,
+): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
   const { at } = layout;
   const entries = value.filter((item): item is string => typeof item === 'string').map((item) => item.split('|'));
   const names = new Set([alt, vepAllele(ref, alts, alt)]);
   const forAllele = at.allele < 0 ? entries : entries.filter((entry) => names.has(entry[at.allele] ?? ''));
   const candidates = forAllele.length > 0 ? forAllele : entries;
-  const chosen = (at.canonical >= 0 ? candidates.find((entry) => entry[at.canonical] === 'YES') : undefined) ?? candidates[0];
-  if (!chosen) return {};
+  return (at.canonical >= 0 ? candidates.find((entry) => entry[at.canonical] === 'YES') : undefined) ?? candidates[0];
+}
+
+/** Gene, consequence and HGVS of a chosen entry. */
+export function annotationOf(chosen: string[], layout: AnnotationLayout): Annotation {
+  const { at } = layout;
   const field = (i: number): string | undefined => (i < 0 ? undefined : present(chosen[i]?.trim()));
   const hgvsc = field(at.hgvsc);
   const hgvsp = field(at.hgvsp);

@@ -2,7 +2,8 @@
 import type { Variant as VcfRecord } from '@gmod/vcf';
 import type { Variant } from '../../../../shared/model/variants.js';
 import { alleleFraction, FORMAT_KEYS_USED, readDepth, type SampleFields } from './alleleFraction.js';
-import { geneFromInfo, pickAnnotation } from './annotations.js';
+import { annotationOf, geneFromInfo, pickEntry } from './annotations.js';
+import { InfoBuilder, infoText } from '../infoFields.js';
 import type { VcfHeader } from './vcfHeader.js';
 
 /** A data line that cannot be read; the reader reports it as a warning and goes on. */
@@ -59,9 +60,18 @@ export function recordVariants(line: string, header: VcfHeader): Variant[] {
   const variants: Variant[] = [];
   alts.forEach((alt, altIndex) => {
     if (NOT_A_VARIANT.has(alt)) return;
-    const annotation = header.annotation
-      ? pickAnnotation(record.INFO[header.annotation.key], header.annotation, ref, alts, alt)
-      : {};
+    const entry = header.annotation
+      ? pickEntry(record.INFO[header.annotation.key], header.annotation, ref, alts, alt)
+      : undefined;
+    const annotation = entry && header.annotation ? annotationOf(entry, header.annotation) : {};
+    const info = new InfoBuilder();
+    for (const [key, value] of Object.entries(record.INFO)) {
+      if (key !== header.annotation?.key) info.add(key, infoText(value));
+    }
+    if (entry && header.annotation) {
+      const { key, fields } = header.annotation;
+      fields.forEach((name, i) => info.add(`${key}.${name}`, entry[i]?.trim()));
+    }
     variants.push({
       chrom: record.CHROM!,
       pos: record.POS,
@@ -77,6 +87,7 @@ export function recordVariants(line: string, header: VcfHeader): Variant[] {
       filter,
       qual,
       sample: header.tumorSample,
+      info: info.result(),
     });
   });
   return variants;

@@ -1,0 +1,95 @@
+/**
+ * A bgzipped, indexed VCF read by region: its header once (from the first blocks), then for each
+ * region only the blocks the index points to. This is how a whole-genome VCF far larger than the
+ * table's cap is still browsable region by region.
+ */
+import type { Region, Variant, VariantRegion } from '../../../../shared/model/variants.js';
+import { badFile } from '../../errors.js';
+import { BgzfReader } from '../bgzfReader.js';
+import { readRegionLines, readTabixIndex, type TabixIndex } from '../tabixReader.js';
+import { WarningList } from '../warningList.js';
+import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
+import { RecordProblem, recordVariants } from './vcfRecord.js';
+
+/** The most variants one region answer holds. */
+export const MAX_REGION_VARIANTS = 50_000;
+/** A header longer than this is not a VCF header we will hold. */
+const MAX_HEADER_BYTES = 64 * 1024 * 1024;
+
+export class IndexedVcf {
+  private constructor(
+    readonly path: string,
+    private readonly reader: BgzfReader,
+    readonly index: TabixIndex,
+    readonly header: VcfHeader,
+    readonly headerWarnings: string[],
+  ) {}
+
+  static async open(path: string, indexPath: string): Promise<IndexedVcf> {
+    let index: TabixIndex;
+    try {
+      index = await readTabixIndex(indexPath);
+    } catch (error) {
+      throw badFile(indexPath, `not a usable index: ${(error as Error).message}`);
+    }
+    const reader = await BgzfReader.open(path);
+    try {
+      const warnings = new WarningList();
+      const header = await readHeader(path, reader, warnings);
+      return new IndexedVcf(path, reader, index, header, warnings.list());
+    } catch (error) {
+      await reader.close();
+      throw error;
+    }
+  }
+
+  /** The variants overlapping a region (1-based, inclusive), read through the index. */
+  async region(fileId: string, region: Region, maxVariants = MAX_REGION_VARIANTS): Promise<VariantRegion> {
+    const warnings = new WarningList();
+    const { lines, total } = await readRegionLines(this.reader, this.index, region, maxVariants);
+    const variants: Variant[] = [];
+    for (const line of lines) {
+      try {
+        variants.push(...recordVariants(line.text, this.header));
+      } catch (error) {
+        if (!(error instanceof RecordProblem)) throw error;
+        warnings.add(`${line.text.split('\t', 2).join(':')}: ${error.message}; record skipped`);
+      }
+    }
+    const capped = total > lines.length || variants.length > maxVariants;
+    if (variants.length > maxVariants) variants.length = maxVariants;
+    return { fileId, region, records: total, variants, capped, warnings: warnings.list() };
+  }
+
+  close(): Promise<void> {
+    return this.reader.close();
+  }
+}
+
+async function readHeader(path: string, reader: BgzfReader, warnings: WarningList): Promise<VcfHeader> {
+  const lines: HeaderLine[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  let offset = 0;
+  let read = 0;
+  for (;;) {
+    const block = await reader.blockAt(offset).catch((error: Error) => {
+      throw badFile(path, `line ${lines.length + 1}: the bgzip data is broken (${error.message})`);
+    });
+    if (!block) break;
+    offset += block.compressedSize;
+    read += block.data.length;
+    const parts = (pending + decoder.decode(block.data, { stream: true })).split('\n');
+    pending = parts.pop() ?? '';
+    for (const part of parts) {
+      const text = part.endsWith('\r') ? part.slice(0, -1) : part;
+      if (!text.startsWith('#')) throw badFile(path, `line ${lines.length + 1}: a record before the #CHROM header line`);
+      lines.push({ text, lineNumber: lines.length + 1 });
+      if (!text.startsWith('##')) return parseVcfHeader(path, lines, warnings);
+    }
+    if (read > MAX_HEADER_BYTES) break;
+  }
+  if (pending.startsWith('#CHROM'))
+    return parseVcfHeader(path, [...lines, { text: pending, lineNumber: lines.length + 1 }], warnings);
+  throw badFile(path, `line ${lines.length + 1}: the header ends without a #CHROM line`);
+}
