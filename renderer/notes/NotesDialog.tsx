@@ -17,7 +17,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function NotesDialog({ open, onClose, caseKey }: { open: boolean; onClose(): void; caseKey: string | null }) {
   const [markdown, setMarkdown] = useState('');
   const [recommendation, setRecommendation] = useState<Recommendation>({ text: '', author: '', date: today() });
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [location, setLocation] = useState<CaseNotes['location'] | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -104,8 +104,10 @@ export function NotesDialog({ open, onClose, caseKey }: { open: boolean; onClose
       {!caseKey ? (
         <p>Open a case to write its notes.</p>
       ) : (
-        <div
+        <fieldset
           className="notes-form"
+          // Nothing can be typed before the saved notes are in: they would overwrite it.
+          disabled={status.kind === 'loading'}
           onKeyDown={(event) => {
             if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
               event.preventDefault();
@@ -164,7 +166,7 @@ export function NotesDialog({ open, onClose, caseKey }: { open: boolean; onClose
               </label>
             </div>
           </fieldset>
-        </div>
+        </fieldset>
       )}
     </Dialog>
   );
