@@ -24,12 +24,7 @@ function watchRequests(page: Page): { urls: string[]; violations: () => Promise<
   });
   return {
     urls,
-    // zod probes `Function('')` once when the contract's schemas are built (caught, harmless; the
-    // renderer then runs jitless): that one is known and not igv.js's.
-    violations: async () =>
-      (await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).filter(
-        (v) => !/^script-src eval index-[\w-]+\.js$/.test(v),
-      ),
+    violations: async () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
   };
 }
 

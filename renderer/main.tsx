@@ -1,3 +1,5 @@
+// zod's configuration before any module builds a schema.
+import './api/zodConfig.js';
 // The base stylesheet first: component stylesheets come after it and refine it.
 import './theme/base.css';
 import { StrictMode } from 'react';

@@ -8,7 +8,6 @@
  * Everything else in the renderer imports `api` from here and sees only `TriptychApi` (+ the few
  * capabilities below), never the transport.
  */
-import { z } from 'zod';
 import {
   HTTP_PATHS,
   TriptychError,
@@ -23,9 +22,6 @@ import {
   type ResultOf,
   type TriptychApi,
 } from '../../shared/contract.js';
-
-// The page runs under a CSP without 'unsafe-eval': keep zod from probing `new Function`.
-z.config({ jitless: true });
 
 declare global {
   interface Window {
