@@ -2,6 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_VERSION } from '../electron/services/demo/ensureDemoCase.js';
 import { E2E_CACHE, SHARED_DATA_DIR } from './support/paths.js';
 import { startHost, type RunningHost } from './support/host.js';
 
@@ -95,11 +96,7 @@ test.describe('the demo case through the HTTP host', () => {
 });
 
 test('a broken variant file fails in its pane while the others keep working', async ({ page }) => {
-  const demoRoot = join(SHARED_DATA_DIR, 'demo-case');
-  const demo = join(
-    demoRoot,
-    readdirSync(demoRoot).find((d) => /^v\d+$/.test(d))!,
-  );
+  const demo = join(SHARED_DATA_DIR, 'demo-case', `v${DEMO_VERSION}`);
   const caseDir = mkdtempSync(join(E2E_CACHE, 'broken-case-'));
   cpSync(demo, caseDir, { recursive: true });
   // The demo's own VCF replaced by one with a record before its #CHROM header line.

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../storage/atomicWrite.js';
 import { generateDemoCaseJson } from './demoCaseJson.js';
 import { generateDemoCtdna } from './demoCtdna.js';
@@ -43,6 +43,7 @@ async function build(dataDir: string, onProgress: DemoProgress): Promise<string>
   await writeFileAtomic(join(temp, MARKER), String(DEMO_VERSION));
   await rm(target, { recursive: true, force: true });
   await rename(temp, target);
+  await removeOlderVersions(dirname(target));
   onProgress(100, 100, 'Demo case ready');
   return target;
 }
@@ -53,5 +54,13 @@ async function isComplete(folder: string): Promise<boolean> {
     return (await readFile(join(folder, MARKER), 'utf8')).trim() === String(DEMO_VERSION);
   } catch {
     return false;
+  }
+}
+
+/** Demo cases of earlier versions are hundreds of MB that nothing reads any more. */
+async function removeOlderVersions(folder: string): Promise<void> {
+  for (const entry of await readdir(folder)) {
+    const version = /^v(\d+)$/.exec(entry);
+    if (version && Number(version[1]) < DEMO_VERSION) await rm(join(folder, entry), { recursive: true, force: true });
   }
 }
