@@ -12,7 +12,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createBinaryHandler } from '../electron/services/binary/binaryHandler.js';
+import { asFetchHandler, createBinaryService } from '../electron/services/binary/binaryHandler.js';
 import { loadCodec, decodeFrame } from '../electron/services/slides/decode/decodeFrame.js';
 import type { NaturalDataset } from '../electron/services/slides/dicom/dcmjsBridge.js';
 import { WSI_SOP_CLASS_UID } from '../electron/services/slides/dicom/header.js';
@@ -126,7 +126,8 @@ async function openAndFirstTile(paths: string[]) {
 async function tilesPerSecond(written: Written, paths: string[]) {
   const slide = await openDicomSlide(paths);
   const { columns, rows } = slide.describe().levels[0];
-  const handler = createBinaryHandler({ filePath: () => undefined, slide: async () => slide });
+  const service = createBinaryService({ filePath: () => undefined, slide: async () => slide });
+  const handler = asFetchHandler(service);
   const count = 4000;
   const picks = Array.from({ length: count }, (_, i) => ((i * 7919) % (columns * rows)) >>> 0);
   const viaHandler = async (index: number) => {
@@ -134,6 +135,16 @@ async function tilesPerSecond(written: Written, paths: string[]) {
       new Request(`http://bench/binary/slides/s/tiles/0/${index % columns}/${Math.floor(index / columns)}`),
     );
     await response.arrayBuffer();
+  };
+  // What the HTTP host calls per tile (no WHATWG Request/Response objects).
+  const viaService = async (index: number) => {
+    const reply = await service({
+      method: 'GET',
+      pathname: `/binary/slides/s/tiles/0/${index % columns}/${Math.floor(index / columns)}`,
+      search: '',
+      range: null,
+    });
+    if (!(reply.body instanceof Uint8Array)) throw new Error('no tile');
   };
   const batched = async (each: (index: number) => Promise<unknown>) => {
     const start = performance.now();
@@ -145,6 +156,8 @@ async function tilesPerSecond(written: Written, paths: string[]) {
   await batched((index) => slide.readTile(0, index % columns, Math.floor(index / columns)));
   const readerRate = await batched((index) => slide.readTile(0, index % columns, Math.floor(index / columns)));
   const handlerRate = await batched(viaHandler);
+  await batched(viaService);
+  const serviceRate = await batched(viaService);
   const file = await open(paths[0], 'r');
   const raw = async (index: number) => {
     const { position, length } = written.level0Frames[index];
@@ -154,7 +167,7 @@ async function tilesPerSecond(written: Written, paths: string[]) {
   const rawRate = await batched(raw);
   await file.close();
   await slide.close();
-  return { handlerRate, rawRate, readerRate };
+  return { handlerRate, serviceRate, rawRate, readerRate };
 }
 
 async function decodeRates(): Promise<Figure[]> {
@@ -308,13 +321,18 @@ export default async function (): Promise<Figure[]> {
     const rates = await tilesPerSecond(large, large.paths);
     figures.push(
       {
-        name: 'tiles/s through the binary handler',
-        value: rates.handlerRate,
+        name: 'tiles/s through the binary handler (HTTP host mount)',
+        value: rates.serviceRate,
         unit: 'tiles/s',
         note: '4,000 scattered level-0 tiles, 16 at a time',
       },
       { name: 'tiles/s, raw positional reads of the same frames', value: rates.rawRate, unit: 'tiles/s' },
-      { name: 'binary handler / raw reads', value: rates.handlerRate / rates.rawRate, note: 'goal ≥ 0.5' },
+      { name: 'binary handler / raw reads', value: rates.serviceRate / rates.rawRate, note: 'goal ≥ 0.5' },
+      {
+        name: 'WHATWG mount (Electron protocol.handle) / raw reads',
+        value: rates.handlerRate / rates.rawRate,
+        note: 'a Request and a Response object per tile',
+      },
       {
         name: 'slide reader (readTile) / raw reads',
         value: rates.readerRate / rates.rawRate,

@@ -13,7 +13,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { HTTP_PATHS, type EventName, type PayloadOf } from '../../shared/contract.js';
 import type { AppServices } from '../services/app.js';
 import { SECURITY_HEADERS } from '../services/security/csp.js';
@@ -97,16 +96,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   async function forwardToBinary(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const headers = new Headers();
-    if (req.headers.range) headers.set('range', req.headers.range);
-    const response = await options.services.binary(new Request(url, { method: req.method, headers }));
-    const out: Record<string, string> = { ...SECURITY_HEADERS };
-    response.headers.forEach((value, key) => (out[key] = value));
-    res.writeHead(response.status, out);
-    if (!response.body) return void res.end();
-    const body = Readable.fromWeb(response.body as NodeReadableStream);
-    res.on('close', () => body.destroy());
-    body.pipe(res);
+    const reply = await options.services.serveBinary({
+      method: req.method ?? 'GET',
+      pathname: url.pathname,
+      search: url.search,
+      range: req.headers.range ?? null,
+    });
+    res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
+    if (reply.body instanceof Readable) {
+      res.on('close', () => (reply.body as Readable).destroy());
+      reply.body.pipe(res);
+    } else {
+      res.end(reply.body ?? undefined);
+    }
   }
 
   function openEventStream(res: ServerResponse): void {

@@ -3,6 +3,7 @@
  * and the HTTP host): contract dispatch, the binary handler, and pushed events.
  */
 import type { Envelope, EventName, PayloadOf } from '../../shared/contract.js';
+import type { BinaryService } from './binary/binaryHandler.js';
 
 export type Emit = <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
 
@@ -11,6 +12,8 @@ export interface AppServices {
   dispatch(method: string, params: unknown): Promise<Envelope<unknown>>;
   /** The one binary handler: GET /binary/... (tiles, associated images, byte ranges of case files). */
   binary(request: Request): Promise<Response>;
+  /** The same handler without WHATWG objects, for the HTTP host's Node mount. */
+  serveBinary: BinaryService;
   /** Open a case folder (or the demo when `path` is undefined) from outside the page: CLI, menu. */
   openCase(path: string | undefined): Promise<void>;
   dispose(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { AppOptions, AppServices } from './app.js';
-import { createBinaryHandler } from './binary/binaryHandler.js';
+import { asFetchHandler, createBinaryService } from './binary/binaryHandler.js';
 import { CaseSession } from './case/caseSession.js';
 import { openCase } from './case/openCase.js';
 import { createDispatch, type Handlers } from './contract/dispatch.js';
@@ -67,14 +67,15 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     'settings.update': async (patch) => settings.update(patch),
   };
 
-  const binaryHandler = createBinaryHandler({
+  const serveBinary = createBinaryService({
     filePath: (id) => session?.filePath(id),
     slide: async (id) => session?.slide(id),
   });
 
   return {
     dispatch: createDispatch(handlers, (error) => logFailure('internal error', error)),
-    binary: binaryHandler,
+    binary: asFetchHandler(serveBinary),
+    serveBinary,
     async openCase(path) {
       const opened = await open(path);
       options.emit('case.changed', opened.summary);

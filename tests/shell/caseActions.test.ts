@@ -12,6 +12,7 @@ function setup() {
   const services = {
     dispatch: vi.fn(async () => ({ ok: true as const, value: null })),
     binary: vi.fn(),
+    serveBinary: vi.fn(),
     openCase: vi.fn(async () => {}),
     dispose: vi.fn(),
   };

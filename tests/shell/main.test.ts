@@ -16,6 +16,7 @@ const services = {
     method === 'settings.get' ? { ok: true, value: settings } : { ok: true, value: null },
   ),
   binary: vi.fn(async () => new Response('tile')),
+  serveBinary: vi.fn(async () => ({ status: 200, headers: {}, body: 'tile' })),
   openCase: vi.fn(async () => {}),
   dispose: vi.fn(async () => {}),
 } satisfies AppServices;

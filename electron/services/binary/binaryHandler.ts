@@ -1,11 +1,15 @@
 /**
- * The one binary handler, `(Request) => Promise<Response>`: the Electron shell mounts it on
- * triptych://app/binary/, the HTTP host on /binary/. It serves only what the open case registered
- * (file ids, slide ids); no part of a URL is ever used as a path.
+ * The one binary handler. It serves only what the open case registered (file ids, slide ids); no
+ * part of a URL is ever used as a path.
  *
- *   GET /binary/files/<fileId>                                  bytes of a case file, with Range
+ *   GET /binary/files/<fileId>                                        bytes of a case file, with Range
  *   GET /binary/slides/<slideId>/tiles/<level>/<col>/<row>?z=&path=   one tile as stored
  *   GET /binary/slides/<slideId>/associated/<LABEL|OVERVIEW|THUMBNAIL>
+ *
+ * `serveBinary` is the handler itself, free of any transport; two thin mounts adapt it: the
+ * WHATWG `(Request) => Promise<Response>` that Electron's protocol.handle takes, and the HTTP
+ * host's Node request/response (which skips building Request/Response objects per tile: they cost
+ * more than reading the tile).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -21,43 +25,83 @@ export interface BinaryRegistry {
   slide(slideId: string): Promise<SlideSource | undefined>;
 }
 
+export type BinaryRequest = {
+  method: string;
+  /** The URL's path, still percent-encoded. */
+  pathname: string;
+  /** The URL's query string, with or without its '?'. */
+  search: string;
+  range: string | null;
+};
+
+export type BinaryReply = {
+  status: number;
+  headers: Record<string, string>;
+  /** Bytes in memory, a file stream, or nothing (HEAD, 416). */
+  body: Uint8Array | string | Readable | null;
+};
+
+export type BinaryService = (request: BinaryRequest) => Promise<BinaryReply>;
+
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const INT = /^\d{1,9}$/;
 
-export function createBinaryHandler(registry: BinaryRegistry): (request: Request) => Promise<Response> {
+export function createBinaryService(registry: BinaryRegistry): BinaryService {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return plain(405, 'method not allowed', { Allow: 'GET, HEAD' });
     }
-    const url = new URL(request.url);
-    const parts = url.pathname.split('/').filter(Boolean);
+    const parts = request.pathname.split('/').filter(Boolean);
     if (parts[0] !== 'binary') return plain(404, 'not found');
+    const head = request.method === 'HEAD';
     try {
       if (parts[1] === 'files' && parts.length === 3 && ID.test(parts[2])) {
-        return await serveFile(registry, parts[2], request);
+        return await serveFile(registry, parts[2], request.range, head);
       }
       if (parts[1] === 'slides' && parts.length >= 4 && ID.test(parts[2])) {
         const slide = await registry.slide(parts[2]);
         if (!slide) return plain(404, 'unknown slide');
-        if (parts[3] === 'tiles' && parts.length === 7 && parts.slice(4).every((p) => INT.test(p))) {
-          const [level, col, row] = parts.slice(4).map(Number);
-          const z = optionalInt(url.searchParams.get('z'));
-          const path = optionalInt(url.searchParams.get('path'));
+        if (parts[3] === 'tiles' && parts.length === 7 && INT.test(parts[4]) && INT.test(parts[5]) && INT.test(parts[6])) {
+          const query = request.search ? new URLSearchParams(request.search) : undefined;
+          const z = optionalInt(query?.get('z') ?? null);
+          const path = optionalInt(query?.get('path') ?? null);
           if (z === null || path === null) return plain(400, 'bad tile query');
-          return bytesResponse(await slide.readTile(level, col, row, z, path), 'tile not present', request);
+          const tile = await slide.readTile(Number(parts[4]), Number(parts[5]), Number(parts[6]), z, path);
+          return bytesReply(tile, 'tile not present', head);
         }
         if (parts[3] === 'associated' && parts.length === 5) {
           const type = AssociatedImageType.safeParse(parts[4]);
           if (!type.success) return plain(404, 'unknown associated image');
-          return bytesResponse(await slide.readAssociated(type.data), 'no such associated image', request);
+          return bytesReply(await slide.readAssociated(type.data), 'no such associated image', head);
         }
       }
       return plain(404, 'not found');
     } catch (error) {
       // Reader errors name the file and the reason; the message is safe to show (no path from the URL).
-      const message = error instanceof Error ? error.message : String(error);
-      return plain(422, message);
+      return plain(422, error instanceof Error ? error.message : String(error));
     }
+  };
+}
+
+/** The WHATWG mount, for Electron's protocol.handle (and anything else that speaks fetch). */
+export function createBinaryHandler(registry: BinaryRegistry): (request: Request) => Promise<Response> {
+  return asFetchHandler(createBinaryService(registry));
+}
+
+export function asFetchHandler(service: BinaryService): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    const reply = await service({
+      method: request.method,
+      pathname: url.pathname,
+      search: url.search,
+      range: request.headers.get('range'),
+    });
+    const body =
+      reply.body instanceof Readable
+        ? (Readable.toWeb(reply.body) as ReadableStream<Uint8Array>)
+        : (reply.body as Uint8Array<ArrayBuffer> | string | null);
+    return new Response(body, { status: reply.status, headers: reply.headers });
   };
 }
 
@@ -66,26 +110,30 @@ function optionalInt(value: string | null): number | undefined | null {
   return INT.test(value) ? Number(value) : null;
 }
 
-async function serveFile(registry: BinaryRegistry, fileId: string, request: Request): Promise<Response> {
+async function serveFile(
+  registry: BinaryRegistry,
+  fileId: string,
+  rangeHeader: string | null,
+  head: boolean,
+): Promise<BinaryReply> {
   const path = registry.filePath(fileId);
   if (!path) return plain(404, 'unknown file');
   const { size } = await stat(path);
-  const decision = decideRange(request.headers.get('range'), size);
+  const decision = decideRange(rangeHeader, size);
   const base = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' };
   if (decision.kind === 'unsatisfiable') {
-    return new Response(null, { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` } });
+    return { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` }, body: null };
   }
   const { start, end } = decision.kind === 'partial' ? decision.range : { start: 0, end: size - 1 };
   const length = size === 0 ? 0 : end - start + 1;
   const headers: Record<string, string> = { ...base, 'Content-Length': String(length) };
   if (decision.kind === 'partial') headers['Content-Range'] = contentRange(decision.range, size);
   const status = decision.kind === 'partial' ? 206 : 200;
-  if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
-  const stream = Readable.toWeb(createReadStream(path, { start, end })) as ReadableStream<Uint8Array>;
-  return new Response(stream, { status, headers });
+  if (head || length === 0) return { status, headers, body: null };
+  return { status, headers, body: createReadStream(path, { start, end }) };
 }
 
-function bytesResponse(found: Bytes | null, missing: string, request: Request): Response {
+function bytesReply(found: Bytes | null, missing: string, head: boolean): BinaryReply {
   if (!found) return plain(404, missing);
   const headers = {
     'Content-Type': found.contentType,
@@ -93,9 +141,9 @@ function bytesResponse(found: Bytes | null, missing: string, request: Request): 
     // Ids are per opened case, so a tile URL always names the same bytes while the case is open.
     'Cache-Control': 'private, max-age=3600',
   };
-  return new Response(request.method === 'HEAD' ? null : (found.bytes as Uint8Array<ArrayBuffer>), { status: 200, headers });
+  return { status: 200, headers, body: head ? null : found.bytes };
 }
 
-function plain(status: number, message: string, extra: Record<string, string> = {}): Response {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...extra } });
+function plain(status: number, message: string, extra: Record<string, string> = {}): BinaryReply {
+  return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...extra }, body: message };
 }
