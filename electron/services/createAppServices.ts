@@ -31,7 +31,22 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     return session;
   };
 
-  async function open(path: string | undefined): Promise<CaseSession> {
+  /**
+   * A case folder being opened from outside the page (CLI argument, menu). The page asks
+   * `case.current` as it starts: it must get that case, not null (and then open the demo instead).
+   * The demo is not waited for here: the page opens it too and shows its generation's progress.
+   */
+  let openingFolder: Promise<unknown> | undefined;
+
+  function open(path: string | undefined): Promise<CaseSession> {
+    const opening = openNow(path);
+    if (path !== undefined) {
+      openingFolder = opening.catch(() => undefined);
+    }
+    return opening;
+  }
+
+  async function openNow(path: string | undefined): Promise<CaseSession> {
     const isDemo = path === undefined;
     const folder =
       path ??
@@ -48,7 +63,10 @@ export async function createAppServices(options: AppOptions): Promise<AppService
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Triptych', version: APP_VERSION, host: options.host }),
-    'case.current': async () => session?.summary ?? null,
+    'case.current': async () => {
+      await openingFolder;
+      return session?.summary ?? null;
+    },
     'case.open': async ({ path }) => (await open(path)).summary,
     'case.openDemo': async () => (await open(undefined)).summary,
     'case.close': async () => {

@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAppServices } from '../../../electron/services/createAppServices.js';
+
+describe('case.current while a case folder is being opened', () => {
+  it('answers with that case, not null (the page would open the demo instead)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triptych-current-'));
+    for (let i = 0; i < 200; i++)
+      writeFileSync(join(dir, `results-${i}.csv`), 'date,value,unit,status\n2025-01-02,1.5,MTM/mL,DETECTED\n');
+    const events: string[] = [];
+    const services = await createAppServices({
+      dataDir: mkdtempSync(join(tmpdir(), 'triptych-data-')),
+      host: 'http',
+      emit: (event) => events.push(event),
+    });
+    const opening = services.openCase(dir); // as `triptych serve CASE` does, without waiting
+    const current = await services.dispatch('case.current', {});
+    expect(current).toMatchObject({ ok: true, value: { root: dir } });
+    await opening;
+    expect(events).toContain('case.changed');
+    await services.dispose();
+  });
+
+  it('answers null when no case was asked for', async () => {
+    const services = await createAppServices({
+      dataDir: mkdtempSync(join(tmpdir(), 'triptych-data-')),
+      host: 'http',
+      emit: () => {},
+    });
+    expect(await services.dispatch('case.current', {})).toEqual({ ok: true, value: null });
+    await services.dispose();
+  });
+});
