@@ -48,7 +48,11 @@ test.describe('the demo case through the HTTP host', () => {
     expect(tiles.every((type) => type === 'image/jpeg')).toBe(true);
     // The slide viewer's canvas shows tissue, not only the empty glass or the page background.
     const shot = await page.getByTestId('slide-viewer').screenshot();
-    expect(await colourfulFraction(page, shot)).toBeGreaterThan(0.02);
+    const { fraction, meanRgb } = await colourfulPixels(page, shot);
+    expect(fraction).toBeGreaterThan(0.02);
+    // H&E: eosin pink and haematoxylin purple have more red than blue (a blue cast would mean the
+    // brightfield slide was drawn as a fluorescence channel).
+    expect(meanRgb[0]).toBeGreaterThan(meanRgb[2]);
   });
 
   test('resizes and collapses panes, and keeps the layout across a reload', async ({ page }) => {
@@ -115,8 +119,8 @@ test('a broken variant file fails in its pane while the others keep working', as
   }
 });
 
-/** Share of pixels in a PNG that are clearly coloured (stained tissue), measured in the page. */
-async function colourfulFraction(page: Page, png: Buffer): Promise<number> {
+/** Share of pixels in a PNG that are clearly coloured (stained tissue), and their mean colour. */
+async function colourfulPixels(page: Page, png: Buffer): Promise<{ fraction: number; meanRgb: number[] }> {
   return page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
@@ -125,11 +129,15 @@ async function colourfulFraction(page: Page, png: Buffer): Promise<number> {
     context.drawImage(image, 0, 0);
     const { data } = context.getImageData(0, 0, image.width, image.height);
     let coloured = 0;
+    const sum = [0, 0, 0];
     for (let i = 0; i < data.length; i += 4) {
       const max = Math.max(data[i], data[i + 1], data[i + 2]);
       const min = Math.min(data[i], data[i + 1], data[i + 2]);
-      if (max - min > 40) coloured++;
+      if (max - min > 40) {
+        coloured++;
+        for (let c = 0; c < 3; c++) sum[c] += data[i + c];
+      }
     }
-    return coloured / (data.length / 4);
+    return { fraction: coloured / (data.length / 4), meanRgb: sum.map((v) => v / Math.max(1, coloured)) };
   }, png.toString('base64'));
 }

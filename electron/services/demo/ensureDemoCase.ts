@@ -7,7 +7,7 @@ import { generateDemoSlide } from './demoSlide.js';
 import { generateDemoVariants } from './demoVariants.js';
 
 /** Bump when a generator changes what it writes: the cached demo is then made anew. */
-export const DEMO_VERSION = 4;
+export const DEMO_VERSION = 5;
 const MARKER = '.triptych-demo-complete';
 
 export type DemoProgress = (done: number, total: number, message: string) => void;

@@ -96,6 +96,10 @@ describe('the demo slide generator', () => {
     expect(info.associated.map((image) => image.type).sort()).toEqual(['LABEL', 'OVERVIEW', 'THUMBNAIL']);
   });
 
+  it('is one brightfield optical path, so the viewer shows it in true colour, not as a fluorescence channel', () => {
+    expect(slide.describe().opticalPaths).toEqual([{ id: '1', description: 'Brightfield' }]);
+  });
+
   it('level 0 has an Extended Offset Table; the other levels a Basic Offset Table', async () => {
     const [level0, ...others] = paths.slice(0, 3);
     const header = await readDicomHeader(level0);

@@ -166,7 +166,7 @@ export function wsiDataset(geometry: InstanceGeometry): NaturalDataset {
         OpticalPathIdentifier: '1',
         OpticalPathDescription: 'Brightfield',
         IlluminationTypeCodeSequence: [code('111744', 'DCM', 'Brightfield illumination')],
-        IlluminationColorCodeSequence: [code('11744', 'DCM', 'Full Spectrum')],
+        IlluminationColorCodeSequence: [code('414298005', 'SCT', 'Full Spectrum')],
         ObjectiveLensPower: 40,
         ObjectiveLensNumericalAperture: 0.75,
       },

@@ -31,8 +31,9 @@ export function opticalPaths(volumes: SlideInstance[]): OpticalPath[] {
         id,
         ...(description ? { description } : {}),
         ...(wavelength && wavelength > 0 ? { wavelength } : {}),
-        // DCM 111744 "Epifluorescence illumination"; 111741 transmission, 111743 reflection.
-        ...(illumination === '111744' ? { fluorescence: true } : {}),
+        // CID 8123: DCM 111743 "Epifluorescence illumination", 111749 "Total internal reflection
+        // fluorescence"; 111744 is brightfield, 111741 transmission, 111742 reflection.
+        ...(illumination === '111743' || illumination === '111749' ? { fluorescence: true } : {}),
       });
     });
   }
