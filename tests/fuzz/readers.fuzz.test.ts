@@ -14,6 +14,7 @@ import { readCtdnaFile } from '../../electron/services/ctdna/readCtdnaFile.js';
 import { ServiceError } from '../../electron/services/errors.js';
 import { openDicomSlide } from '../../electron/services/slides/dicom/index.js';
 import { readVariantFile } from '../../electron/services/variants/readVariantFile.js';
+import { storyBundle, storyJson, storyTimeline } from '../services/ctdna/fixtures.js';
 import { seriesUID, writeInstance } from '../services/slides/fixtures/slideFixtures.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -155,6 +156,12 @@ describe('readers under mutated input', () => {
 
   it('ctDNA CSV', async () => {
     await fuzz(text(CTDNA), 'results.csv', readCtdnaFile);
+  }, 120_000);
+
+  it('ctDNA JSON (our schema), FHIR R4 Bundle, cBioPortal timeline', async () => {
+    await fuzz(text(JSON.stringify(storyJson())), 'series.json', readCtdnaFile);
+    await fuzz(text(JSON.stringify(storyBundle())), 'bundle.json', readCtdnaFile);
+    await fuzz(text(storyTimeline()['data_timeline_labtest.txt']), 'data_timeline_labtest.txt', readCtdnaFile);
   }, 120_000);
 
   it('case.json: a problem is a warning, never a failed case', async () => {

@@ -14,7 +14,7 @@ describe('writeFileAtomic under SIGKILL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'triptych-atomic-'));
     const target = join(dir, 'notes.txt');
     writeFileSync(target, '0'.repeat(200000));
-    for (let round = 0; round < 25; round++) {
+    for (let round = 0; round < 100; round++) {
       const child = spawn(process.execPath, ['--import', 'tsx', WRITER, target], { stdio: ['ignore', 'pipe', 'inherit'] });
       // Kill it at a varying moment after it started writing.
       await new Promise<void>((ready) => child.stdout.once('data', () => ready()));
