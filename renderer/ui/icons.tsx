@@ -1,9 +1,10 @@
 /** Inline SVG icons (stroke-based, 16×16 grid, currentColor). Bundled: no icon font, no network. */
 import type { ReactNode, SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { title?: string };
+export type IconProps = SVGProps<SVGSVGElement> & { title?: string };
 
-function Icon({ title, children, ...rest }: IconProps & { children: ReactNode }) {
+/** The common frame of every icon; panes draw their own icons inside it. */
+export function Icon({ title, children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       viewBox="0 0 16 16"

@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CtdnaEventType, CtdnaStatus } from '../../../shared/model/ctdna.js';
+import { EVENT_COLUMNS, RESULT_COLUMNS } from '../ctdna/csvLayout.js';
 
 const ASSAY = 'Tumor-informed ctDNA 16-plex (synthetic)';
 const UNIT = 'MTM/mL';
@@ -100,23 +101,8 @@ const csvCell = (value: string | number | boolean | undefined): string => {
 const csvLine = (cells: Array<string | number | boolean | undefined>): string => `${cells.map(csvCell).join(',')}\n`;
 
 function resultsCsv(): string {
-  const header = csvLine([
-    'date',
-    'value',
-    'unit',
-    'status',
-    'lod',
-    'variants_detected',
-    'variants_tracked',
-    'comparator',
-    'assay',
-    'specimen_id',
-    'report_date',
-    'qualified',
-    'vendor',
-    'tumor_informed',
-    ...DEMO_VARIANT_VAFS.map((v) => `VAF ${v.gene} ${v.protein}`),
-  ]);
+  // The documented results columns, in their order (the rows below follow it), then the wide VAFs.
+  const header = csvLine([...RESULT_COLUMNS, ...DEMO_VARIANT_VAFS.map((v) => `VAF ${v.gene} ${v.protein}`)]);
   const rows = DEMO_PLASMA_DRAWS.map((draw, i) =>
     csvLine([
       draw.date,
@@ -141,7 +127,7 @@ function resultsCsv(): string {
 
 function eventsCsv(): string {
   return (
-    csvLine(['type', 'label', 'start', 'end', 'result', 'specimen_id']) +
+    csvLine([...EVENT_COLUMNS]) +
     DEMO_EVENTS.map((event) => csvLine([event.type, event.label, event.start, event.end, event.result, event.specimenId])).join(
       '',
     )
