@@ -125,7 +125,18 @@ export function proteinPosition(short: string): number {
 }
 
 /** chr1..chr22, X, Y, M in karyotype order; anything else after, alphabetically. */
+/** Karyotype order of a chromosome name; remembered per name, as a million rows ask it a million times. */
 export function chromRank(chrom: string): number {
+  let rank = CHROM_RANKS.get(chrom);
+  if (rank === undefined) {
+    rank = rankOf(chrom);
+    if (CHROM_RANKS.size < 10_000) CHROM_RANKS.set(chrom, rank);
+  }
+  return rank;
+}
+const CHROM_RANKS = new Map<string, number>();
+
+function rankOf(chrom: string): number {
   const c = chrom.replace(/^chr/i, '').toUpperCase();
   if (/^\d+$/.test(c)) return Number(c);
   if (c === 'X') return 23;

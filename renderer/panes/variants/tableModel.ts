@@ -106,6 +106,7 @@ export function toRows(table: Pick<VariantTable, 'fileId' | 'fileName' | 'varian
     row.sampleLabel = v.sample ?? fallbackSample;
     rows[index] = row;
   }
+  filterColumnsOf(rows); // built now, with the rows, rather than on the first keystroke
   return rows;
 }
 
@@ -179,11 +180,72 @@ export function rowPredicate(filters: Filters): (row: VariantRow) => boolean {
   };
 }
 
+/**
+ * The rows that pass the filters; the same answer as `rowPredicate`, but read from typed columns
+ * built once per rows array, so a million rows filter in milliseconds rather than walking a million
+ * differently-shaped objects for every keystroke.
+ */
 export function applyFilters(rows: readonly VariantRow[], filters: Filters): VariantRow[] {
-  const keep = rowPredicate(filters);
+  const c = filterColumnsOf(rows);
+  const words = filters.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const genes = filters.genes.length ? new Set(filters.genes) : null;
+  const chroms = filters.chroms.length ? new Set(filters.chroms.map(normalizeChrom)) : null;
+  let groupMask = 0;
+  for (const group of filters.groups) groupMask |= 1 << GROUP_BITS[group];
+  const vafMin = filters.vafMin === null ? -Infinity : filters.vafMin - 1e-9;
+  const vafMax = filters.vafMax === null ? Infinity : filters.vafMax + 1e-9;
+  const vafBound = filters.vafMin !== null || filters.vafMax !== null;
+  const minDepth = filters.minDepth;
+  const { passOnly } = filters;
   const out: VariantRow[] = [];
-  for (const row of rows) if (keep(row)) out.push(row);
+  for (let i = 0; i < rows.length; i++) {
+    if (passOnly && !c.pass[i]) continue;
+    if (groupMask && !(groupMask & (1 << c.group[i]!))) continue;
+    // NaN (no VAF, no depth) fails every bound.
+    if (vafBound && !(c.vaf[i]! >= vafMin && c.vaf[i]! <= vafMax)) continue;
+    if (minDepth !== null && !(c.depth[i]! >= minDepth)) continue;
+    const row = rows[i]!;
+    if (genes && !genes.has(row.gene ?? '')) continue;
+    if (chroms && !chroms.has(c.chrom[i]!)) continue;
+    if (words.length) {
+      const haystack = haystackOf(row);
+      if (!words.every((word) => haystack.includes(word))) continue;
+    }
+    out.push(row);
+  }
   return out;
+}
+
+const GROUP_BITS: Record<ConsequenceGroup, number> = { coding: 0, splice: 1, synonymous: 2, noncoding: 3, unknown: 4 };
+
+type FilterColumns = { pass: Uint8Array; group: Uint8Array; vaf: Float64Array; depth: Float64Array; chrom: string[] };
+const filterColumns = new WeakMap<readonly VariantRow[], FilterColumns>();
+
+function filterColumnsOf(rows: readonly VariantRow[]): FilterColumns {
+  let columns = filterColumns.get(rows);
+  if (!columns) {
+    const n = rows.length;
+    columns = {
+      pass: new Uint8Array(n),
+      group: new Uint8Array(n),
+      vaf: new Float64Array(n),
+      depth: new Float64Array(n),
+      chrom: new Array(n),
+    };
+    const chromNames = new Map<string, string>();
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      columns.pass[i] = isPass(row.filter) ? 1 : 0;
+      columns.group[i] = GROUP_BITS[row.group];
+      columns.vaf[i] = row.vaf ?? NaN;
+      columns.depth[i] = row.depth ?? NaN;
+      let chrom = chromNames.get(row.chrom);
+      if (chrom === undefined) chromNames.set(row.chrom, (chrom = normalizeChrom(row.chrom)));
+      columns.chrom[i] = chrom;
+    }
+    filterColumns.set(rows, columns);
+  }
+  return columns;
 }
 
 /** "chr4" and "4" (and "chrM"/"MT") are the same chromosome. */
@@ -366,35 +428,111 @@ export function resolveColumns(ids: readonly ColumnId[], rows: readonly VariantR
 export type Sort = { column: ColumnId; desc: boolean } | null;
 
 /**
- * Rows sorted by one column (stable: ties keep file order); rows without a value go last whichever
- * the direction, as cBioPortal does. With no sort, file order (by file, then index).
+ * Rows sorted by one column (stable: ties keep the rows' order, which is file order); rows without a
+ * value go last whichever the direction, as cBioPortal does. With no sort, the rows as given.
+ *
+ * Written for a million rows: every row's key is read once (numbers as they are; text as its rank
+ * among the distinct values, which are few) and the rows are ordered by a stable radix sort of the
+ * keys' bits. No comparator runs per pair of rows, which is what made a 1M-row sort take seconds.
  */
 export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: readonly Column[]): VariantRow[] {
   const column = sort ? columns.find((c) => c.id === sort.column) : undefined;
   if (!sort || !column) return rows.slice();
   const sign = sort.desc ? -1 : 1;
-  // Decorate-sort-undecorate: each row's key is read once, not once per comparison.
   const n = rows.length;
-  const order = new Uint32Array(n);
-  const keys: Array<number | string | undefined> = new Array(n);
+  const keys = new Float64Array(n);
+  const at = new Uint32Array(n); // row index of each key
+  const missing: VariantRow[] = [];
+  let count = 0;
+  const numeric = column.sortKey !== undefined && firstKeyIsNumber(rows, column);
+  const rank = numeric ? undefined : textRanks(rows, column);
   for (let i = 0; i < n; i++) {
-    order[i] = i;
     const row = rows[i]!;
-    keys[i] = column.missing(row) ? undefined : column.sortKey ? column.sortKey(row) : 0;
+    // `+ 0` makes -0 plain 0, so a descending sort keeps zeros as one run.
+    const key = column.missing(row)
+      ? NaN
+      : sign * (rank ? rank.get(textKey(column, row))! : (column.sortKey!(row) as number)) + 0;
+    if (Number.isNaN(key)) {
+      missing.push(row); // no place in an order: last, in their order
+      continue;
+    }
+    keys[count] = key;
+    at[count++] = i;
   }
-  const byKey = column.sortKey !== undefined;
-  order.sort((i, j) => {
-    const a = keys[i];
-    const b = keys[j];
-    if (a === undefined || b === undefined) return a === b ? rows[i]!.index - rows[j]!.index || i - j : a === undefined ? 1 : -1;
-    let c = 0;
-    if (byKey) c = typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0;
-    if (c === 0) c = column.compare(rows[i]!, rows[j]!);
-    return sign * c || rows[i]!.index - rows[j]!.index || i - j;
-  });
+  const order = radixOrder(keys.subarray(0, count));
   const out: VariantRow[] = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = rows[order[k]!]!;
+  for (let k = 0; k < count; k++) out[k] = rows[at[order[k]!]!]!;
+  for (let k = 0; k < missing.length; k++) out[count + k] = missing[k]!;
   return out;
+}
+
+/**
+ * The stable ascending order of `keys` (indices into it): an LSD radix sort over the 64 bits of
+ * each double made order-preserving as an unsigned integer, in four 16-bit passes.
+ */
+export function radixOrder(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [low, high] per key
+  const low = new Uint32Array(n);
+  const high = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = bits[2 * i + 1]!;
+    const l = bits[2 * i]!;
+    // Negative doubles: all bits inverted; positive: the sign bit set. Unsigned order is then numeric order.
+    if (h & 0x80000000) {
+      high[i] = ~h >>> 0;
+      low[i] = ~l >>> 0;
+    } else {
+      high[i] = (h | 0x80000000) >>> 0;
+      low[i] = l;
+    }
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (const [word, shift] of [
+    [low, 0],
+    [low, 16],
+    [high, 0],
+    [high, 16],
+  ] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(word[i]! >>> shift) & 0xffff]!++;
+    if (counts[(word[0]! >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to do
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[counts[(word[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+function firstKeyIsNumber(rows: readonly VariantRow[], column: Column): boolean {
+  for (const row of rows) if (!column.missing(row)) return typeof column.sortKey!(row) === 'number';
+  return true;
+}
+
+const textKey = (column: Column, row: VariantRow): string =>
+  column.sortKey ? String(column.sortKey(row) ?? '') : column.text(row);
+
+/** Rank of each distinct text key, in the column's own order (then by the key, for a total order). */
+function textRanks(rows: readonly VariantRow[], column: Column): Map<string, number> {
+  const representative = new Map<string, VariantRow>();
+  for (const row of rows) {
+    if (column.missing(row)) continue;
+    const key = textKey(column, row);
+    if (!representative.has(key)) representative.set(key, row);
+  }
+  const ordered = [...representative].sort(([ka, ra], [kb, rb]) => column.compare(ra, rb) || (ka < kb ? -1 : ka > kb ? 1 : 0));
+  return new Map(ordered.map(([key], index) => [key, index]));
 }
 
 /** Next sort when a header is clicked: ascending (descending first for numbers), the other way, none. */
