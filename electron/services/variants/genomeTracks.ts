@@ -47,7 +47,7 @@ export async function listGenomeTracks(source: TrackSource): Promise<GenomeTrack
     if (!path) continue;
     let format: GenomeTrack['format'] | null = null;
     if (file.kind === 'variants') format = await sniffVariantFormat(path);
-    else if (file.kind === 'unknown') format = await sniffAlignment(path);
+    else if (file.kind === 'alignments') format = await sniffAlignment(path);
     if (!format) continue;
     const bgzipped = format === 'VCF' ? await isBgzfFile(path) : format === 'BAM';
     // An index only means something for a bgzipped VCF (or an alignment file).

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseSession } from '../../../electron/services/case/caseSession.js';
 import { openCase } from '../../../electron/services/case/openCase.js';
 import { ServiceError } from '../../../electron/services/errors.js';
+import { bgzfCompress } from '../../../electron/services/variants/bgzf.js';
 import { seriesUID, writeInstance } from '../slides/fixtures/slideFixtures.js';
 
 const VCF = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr1\t100\t.\tA\tC\t.\tPASS\t.\n';
@@ -45,6 +46,21 @@ describe('opening a case folder', () => {
     expect(summary.patient).toEqual({ id: 'P7', name: 'DOE^JANE' });
     expect(summary.variantFileIds).toHaveLength(1);
     expect(summary.ctdnaFileIds).toHaveLength(1);
+  });
+
+  it('recognizes BAM (inside BGZF) and CRAM alignments by their magic, with their indexes', async () => {
+    const dir = await caseFolder();
+    writeFileSync(
+      join(dir, 'tumor.reads'),
+      bgzfCompress(Buffer.concat([Buffer.from('BAM\x01', 'latin1'), Buffer.alloc(8)])).bytes,
+    );
+    writeFileSync(join(dir, 'tumor.reads.bai'), 'index');
+    writeFileSync(
+      join(dir, 'normal.cram'),
+      Buffer.concat([Buffer.from('CRAM', 'latin1'), Buffer.from([3, 0]), Buffer.alloc(20)]),
+    );
+    const kinds = Object.fromEntries((await openCase(dir)).summary.files.map((f) => [f.name, f.kind]));
+    expect(kinds).toMatchObject({ 'tumor.reads': 'alignments', 'tumor.reads.bai': 'index', 'normal.cram': 'alignments' });
   });
 
   it('gives stable ids that are not paths', async () => {
