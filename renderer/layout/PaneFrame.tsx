@@ -7,6 +7,7 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PaneId } from '../../shared/model/settings.js';
+import { LinkToggle } from '../selection/LinkToggle.js';
 import { CollapseIcon, ExpandIcon, MaximizeIcon, RestoreIcon } from '../ui/icons.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { PANE_TITLES } from './layoutModel.js';
@@ -97,6 +98,7 @@ export function PaneFrame({
               </span>
             ) : null}
             <span className="pane-titlebar-spacer" />
+            <LinkToggle pane={id} title={title} />
             {maximized ? (
               <button
                 type="button"

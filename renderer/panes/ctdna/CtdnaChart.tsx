@@ -7,6 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useLinkedSelection } from '../../selection/selectionStore.js';
 import { color, eventColor, hex, type SemanticKey } from '../../theme/palette.js';
 import { formatSig } from '../../util/format.js';
 import {
@@ -59,6 +60,9 @@ export function CtdnaChart({ model, options }: { model: ChartModel; options: Cha
   const [selectedAt, setSelectedAt] = useState<{ x: number; y: number } | null>(null);
   const targets = useRef<Target[]>([]);
   const selection = useCtdnaSelection();
+  // Linking: the variant chosen in the variants pane, when the chart tracks it.
+  const linkedKey = useLinkedSelection('ctdna')?.variantKey;
+  const [linkedAt, setLinkedAt] = useState<{ top: number; height: number; key: string } | null>(null);
 
   useLayoutEffect(() => {
     const el = wrap.current;
@@ -78,6 +82,7 @@ export function CtdnaChart({ model, options }: { model: ChartModel; options: Cha
   );
   const lanesHeight = rows.length ? rows.length * LANE_ROW + (axis.label ? 52 : 38) : 0;
   const tracks = showVariants ? model.variants : NO_TRACKS;
+  const linkedTrack = linkedKey ? (tracks.find((t) => t.key === linkedKey || t.gene === linkedKey) ?? null) : null;
   const variantsHeight = tracks.length ? tracks.length * TRACK_ROW + 22 : 0;
   const chartHeight = Math.max(150, size.height - lanesHeight - variantsHeight);
   const showLabels = model.points.filter((p) => p.kind === 'detected').length <= 14;
@@ -298,6 +303,9 @@ export function CtdnaChart({ model, options }: { model: ChartModel; options: Cha
             fy: () => tracks[0].key,
           }),
           Plot.line(all, { x, y: 'y', fy: 'key', stroke: 'var(--text-faint)', strokeOpacity: 0.6 }),
+          ...(linkedTrack
+            ? [Plot.line(linkedTrack.points, { x, y: 'y', fy: 'key', stroke: 'var(--c-accent)', strokeWidth: 2.2 })]
+            : []),
           Plot.dot(
             all.filter((p) => p.status !== 'DETECTED'),
             { x, y: 'y', fy: 'key', r: 2.8, stroke: color.notDetected, fill: 'var(--bg-pane)', strokeWidth: 1.3 },
@@ -326,13 +334,26 @@ export function CtdnaChart({ model, options }: { model: ChartModel; options: Cha
       const vx = vaf.scale('x');
       const vy = vaf.scale('y');
       const fy = vaf.scale('fy');
+      const band = fy as { apply(v: unknown): number; bandwidth?: number } | undefined;
+      const at =
+        linkedTrack && band ? { top: chartHeight + band.apply(linkedTrack.key), height: band.bandwidth ?? TRACK_ROW } : null;
+      setLinkedAt((old) =>
+        old?.top === at?.top && old?.height === at?.height && old?.key === linkedTrack?.key
+          ? old
+          : at && linkedTrack
+            ? { ...at, key: linkedTrack.key }
+            : null,
+      );
       if (vx && vy && fy) {
         for (const p of all) {
           const top = chartHeight + fy.apply(p.key);
           next.push({ x: vx.apply(X(p.t)) - 6, y: top + vy.apply(p.y) - 6, w: 12, h: 12, variant: p });
         }
       }
-    } else variantsEl.current?.replaceChildren();
+    } else {
+      variantsEl.current?.replaceChildren();
+      setLinkedAt(null);
+    }
 
     if (lanesHeight && lanesEl.current) {
       const rowKeys = rows.map((r) => r.key);
@@ -492,6 +513,7 @@ export function CtdnaChart({ model, options }: { model: ChartModel; options: Cha
     showLabels,
     selectedPoint,
     selectedSpecimen,
+    linkedTrack,
   ]);
 
   const hitAt = (mx: number, my: number): Target | null => {
@@ -580,6 +602,16 @@ export function CtdnaChart({ model, options }: { model: ChartModel; options: Cha
       <div ref={chartEl} className="ctdna-plot" />
       <div ref={variantsEl} className="ctdna-variants" />
       <div ref={lanesEl} className="ctdna-lanes" />
+      {linkedAt && linkedTrack ? (
+        <div
+          className="ctdna-linked-variant"
+          style={{ top: linkedAt.top, height: linkedAt.height, left: MARGIN_LEFT - 4, right: MARGIN_RIGHT - 4 }}
+          data-testid="ctdna-linked-variant"
+          data-variant={linkedAt.key}
+          aria-label={`Chosen in the variants pane: ${linkedAt.key}`}
+          role="note"
+        />
+      ) : null}
       {selectedAt && selectedPoint ? (
         <div className="selected-ring" style={{ left: selectedAt.x, top: selectedAt.y }} aria-hidden="true" />
       ) : null}

@@ -1,9 +1,10 @@
 /**
  * What the user picked in the ctDNA pane: a timepoint (a plasma draw) or a specimen (the tissue of a
- * slide, the sample of a variant file). A small store outside React so that other panes can read and
- * follow it later (`useCtdnaSelection`, `ctdnaSelection.subscribe`).
+ * slide, the sample of a variant file). The pane keeps the details it draws here; every change is
+ * also published to the selection the panes share (`renderer/selection/selectionStore.ts`), which the
+ * slide and variants panes follow.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore, selection, useStore } from '../../selection/selectionStore.js';
 
 export type CtdnaSelection =
   | { kind: 'timepoint'; date: string; day?: number; specimenId?: string }
@@ -20,22 +21,22 @@ export type CtdnaSelection =
     }
   | null;
 
-let current: CtdnaSelection = null;
-const listeners = new Set<() => void>();
+const store = createStore<CtdnaSelection>(null);
 
 export const ctdnaSelection = {
-  get: (): CtdnaSelection => current,
+  get: store.get,
   set(next: CtdnaSelection): void {
-    if (JSON.stringify(next) === JSON.stringify(current)) return;
-    current = next;
-    for (const listener of listeners) listener();
+    const changed = JSON.stringify(next) !== JSON.stringify(store.get());
+    store.set(next);
+    if (!changed) return;
+    selection.publish('ctdna', {
+      specimenId: next?.kind === 'specimen' ? next.id : next?.specimenId,
+      timepointDate: next?.date || undefined,
+    });
   },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: store.subscribe,
 };
 
 export function useCtdnaSelection(): CtdnaSelection {
-  return useSyncExternalStore(ctdnaSelection.subscribe, ctdnaSelection.get, ctdnaSelection.get);
+  return useStore(store);
 }

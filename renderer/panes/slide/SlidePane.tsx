@@ -5,6 +5,7 @@ import { api, TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
 import { SlideIcon } from '../../ui/icons.js';
+import { useLinkedSelection } from '../../selection/selectionStore.js';
 import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
 import { decoderFor } from './decode/pixels.js';
@@ -22,6 +23,14 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
   const slideId = chosen && slides.some((s) => s.id === chosen) ? chosen : (slides[0]?.id ?? null);
 
   useEffect(() => setFatal(null), [summary, version]);
+
+  // Linking: a specimen chosen in another pane brings up its (first) slide.
+  const linkedSpecimen = useLinkedSelection('slide')?.specimenId;
+  const specimenSlide = summary?.specimens.find((s) => s.id === linkedSpecimen)?.slideIds[0];
+  useEffect(() => {
+    if (specimenSlide && slides.some((s) => s.id === specimenSlide)) setSlideId(specimenSlide);
+    // Only when the linked specimen changes: the user may pick another slide afterwards.
+  }, [specimenSlide]);
 
   const info = useAsync(slideId ? () => api.call('slides.info', { slideId }) : null, [slideId, version]);
   const slideName = slides.find((s) => s.id === slideId)?.name;

@@ -1,10 +1,11 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import type { CaseSummary } from '../../../shared/model/case.js';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { CaseSummary, Specimen } from '../../../shared/model/case.js';
 import type { GenomeTrack, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
 import { api, asTriptychError, type TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
-import { AlertIcon, DnaIcon } from '../../ui/icons.js';
+import { selection, useLinkedSelection, variantKeyOf } from '../../selection/selectionStore.js';
+import { AlertIcon, CloseIcon, DnaIcon } from '../../ui/icons.js';
 import { formatInt, plural } from '../../util/format.js';
 import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
@@ -92,7 +93,7 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
       ) : loaded.status !== 'ready' ? (
         <PaneLoading label={`Reading ${fileIds.length > 1 ? `${fileIds.length} variant files` : fileName(fileIds[0]!)}…`} />
       ) : (
-        <LoadedVariants key={version} loaded={loaded.value} />
+        <LoadedVariants key={version} loaded={loaded.value} specimens={summary.specimens} />
       )}
     </div>
   );
@@ -100,7 +101,12 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
 
 const ALL = '*';
 
-function LoadedVariants({ loaded }: { loaded: Loaded }) {
+/** Whether a row comes from a specimen: from one of its variant files, else from its sample. */
+function ofSpecimen(r: VariantRow, s: Specimen): boolean {
+  return s.variantFileIds.length ? s.variantFileIds.includes(r.fileId) : r.sampleLabel === s.sampleId;
+}
+
+function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Specimen[] }) {
   const { tables, failures, tracks } = loaded;
   const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, toRows(t)])), [tables]);
   const [fileChoice, setFileChoice] = useState<string>(tables[0]!.fileId);
@@ -119,9 +125,24 @@ function LoadedVariants({ loaded }: { loaded: Loaded }) {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [revealToken, setRevealToken] = useState(0);
   const [gotoToken, setGotoToken] = useState(0);
+  const [specimen, setSpecimen] = useState<Specimen | null>(null);
+
+  // Linking: a specimen chosen in another pane (its marker in the ctDNA chart) filters the table to
+  // its variant files / sample; a plasma draw, which has none, changes nothing.
+  const linkedSpecimenId = useLinkedSelection('variants')?.specimenId;
+  useEffect(() => {
+    const s = specimens.find((x) => x.id === linkedSpecimenId);
+    if (!s || (s.variantFileIds.length === 0 && !s.sampleId)) return;
+    setSpecimen(s);
+    const own = tables.filter((t) => s.variantFileIds.includes(t.fileId));
+    if (tables.length > 1 && own.length === 1) setFileChoice(own[0]!.fileId);
+  }, [linkedSpecimenId, specimens, tables]);
 
   const columns = useMemo(() => resolveColumns(columnIds, rows), [columnIds, rows]);
-  const filtered = useMemo(() => applyFilters(rows, deferredFilters), [rows, deferredFilters]);
+  const filtered = useMemo(() => {
+    const kept = applyFilters(rows, deferredFilters);
+    return specimen ? kept.filter((r) => ofSpecimen(r, specimen)) : kept;
+  }, [rows, deferredFilters, specimen]);
   const sorted = useMemo(() => sortRows(filtered, sort, columns), [filtered, sort, columns]);
   const choices = useMemo(() => ({ genes: geneCounts(rows), chroms: chromosomeList(rows) }), [rows]);
   const infoFieldKeys = useMemo(() => infoKeys(rows), [rows]);
@@ -141,10 +162,18 @@ function LoadedVariants({ loaded }: { loaded: Loaded }) {
   const selected = selectedKey ? (byKey.get(selectedKey) ?? null) : null;
   const selectedShown = useMemo(() => (selectedKey ? sorted.some((r) => r.key === selectedKey) : false), [sorted, selectedKey]);
 
-  const onSelectRow = useCallback((r: VariantRow | null) => {
+  // The chosen variant is published to the other panes as "<gene> <protein change>".
+  const choose = useCallback((r: VariantRow | null) => {
     setSelectedKey(r?.key ?? null);
-    if (r) setGotoToken((t) => t + 1);
+    selection.publish('variants', { variantKey: r ? variantKeyOf(r.gene, r.protein) : undefined });
   }, []);
+  const onSelectRow = useCallback(
+    (r: VariantRow | null) => {
+      choose(r);
+      if (r) setGotoToken((t) => t + 1);
+    },
+    [choose],
+  );
   const resolvePick = useCallback(
     (pick: IgvPick): VariantRow | null => {
       if (pick.key) return byKey.get(pick.key) ?? null;
@@ -158,12 +187,15 @@ function LoadedVariants({ loaded }: { loaded: Loaded }) {
     },
     [byKey, byPosition],
   );
-  const onPick = useCallback((r: VariantRow) => {
-    // A file not in the table's choice is brought in, so its row can be shown.
-    setFileChoice((choice) => (choice === ALL || choice === r.fileId ? choice : r.fileId));
-    setSelectedKey(r.key);
-    setRevealToken((t) => t + 1);
-  }, []);
+  const onPick = useCallback(
+    (r: VariantRow) => {
+      // A file not in the table's choice is brought in, so its row can be shown.
+      setFileChoice((choice) => (choice === ALL || choice === r.fileId ? choice : r.fileId));
+      choose(r);
+      setRevealToken((t) => t + 1);
+    },
+    [choose],
+  );
   const rowsOf = useCallback((fileId: string) => rowsByFile.get(fileId), [rowsByFile]);
 
   const exportCsv = () => {
@@ -195,7 +227,7 @@ function LoadedVariants({ loaded }: { loaded: Loaded }) {
             value={fileChoice}
             onChange={(e) => {
               setFileChoice(e.target.value);
-              setSelectedKey(null);
+              choose(null);
             }}
             aria-label="Variant file"
             data-testid="variant-file-picker"
@@ -207,6 +239,24 @@ function LoadedVariants({ loaded }: { loaded: Loaded }) {
               </option>
             ))}
           </select>
+        ) : null}
+        {specimen ? (
+          <span
+            className="linked-chip"
+            data-testid="variant-specimen-filter"
+            title={`Only the variants of specimen ${specimen.id}${specimen.sampleId ? ` (sample ${specimen.sampleId})` : ''}`}
+          >
+            Specimen {specimen.id}
+            <button
+              type="button"
+              className="icon-btn"
+              onClick={() => setSpecimen(null)}
+              aria-label="Clear the specimen filter"
+              data-testid="variant-specimen-filter-clear"
+            >
+              <CloseIcon />
+            </button>
+          </span>
         ) : null}
         <VariantFilters filters={filters} onChange={setFilters} choices={choices}>
           <span className="toolbar-spacer" />
@@ -267,7 +317,14 @@ function LoadedVariants({ loaded }: { loaded: Loaded }) {
           {sorted.length === 0 ? (
             <div className="vt-empty">
               No variant matches the filters.{' '}
-              <button type="button" className="link-btn" onClick={() => setFilters(NO_FILTERS)}>
+              <button
+                type="button"
+                className="link-btn"
+                onClick={() => {
+                  setFilters(NO_FILTERS);
+                  setSpecimen(null);
+                }}
+              >
                 Show all variants
               </button>
             </div>
@@ -283,7 +340,7 @@ function LoadedVariants({ loaded }: { loaded: Loaded }) {
         resolvePick={resolvePick}
         onPick={onPick}
       />
-      {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => setSelectedKey(null)} /> : null}
+      {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => choose(null)} /> : null}
       <footer className="pane-status">
         <span>{fileChoice === ALL ? `${tables.length} files` : table?.format}</span>
         {genomeBuild ? <span>{genomeBuild}</span> : null}

@@ -1,0 +1,90 @@
+/**
+ * One selection shared by the panes (issue 6, "Linking"): the specimen, the timepoint and the
+ * variant the user last picked, and the pane that picked it. A small store outside React; panes read
+ * it with `useSelection()` and write it with `selection.publish()`. Each field is replaced on its own
+ * (choosing a specimen keeps the chosen variant). Linking can be switched off per pane: a pane that
+ * is not linked neither follows nor publishes (`useLinked`, `linking`).
+ */
+import { useSyncExternalStore } from 'react';
+import type { PaneId } from '../../shared/model/settings.js';
+
+export type SharedSelection = {
+  /** A specimen of the case (case.json id): a tissue specimen or a plasma draw. */
+  specimenId?: string;
+  /** The date (ISO 8601) of a chosen timepoint or specimen. */
+  timepointDate?: string;
+  /** A variant as `<gene> <protein change>` (e.g. "FGFR3 p.S249C"), or the gene alone. */
+  variantKey?: string;
+  /** The pane that made the last change. */
+  source: PaneId;
+};
+
+export type SelectionPatch = Partial<Omit<SharedSelection, 'source'>>;
+
+/** A tiny external store for `useSyncExternalStore`. */
+export function createStore<T>(initial: T) {
+  let current = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: (): T => current,
+    set(next: T): void {
+      if (JSON.stringify(next) === JSON.stringify(current)) return;
+      current = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function useStore<T>(store: ReturnType<typeof createStore<T>>): T {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+const shared = createStore<SharedSelection | null>(null);
+const links = createStore<Partial<Record<PaneId, boolean>>>({});
+
+export const selection = {
+  get: shared.get,
+  subscribe: shared.subscribe,
+  /** Change some fields as `source` (an undefined field is cleared); ignored when that pane is not linked. */
+  publish(source: PaneId, patch: SelectionPatch): void {
+    if (!linking.isLinked(source)) return;
+    const next: SharedSelection = { ...(shared.get() ?? {}), ...patch, source };
+    for (const k of ['specimenId', 'timepointDate', 'variantKey'] as const) if (next[k] === undefined) delete next[k];
+    shared.set(next.specimenId || next.timepointDate || next.variantKey ? next : null);
+  },
+};
+
+export const linking = {
+  isLinked: (pane: PaneId): boolean => links.get()[pane] !== false,
+  set(pane: PaneId, linked: boolean): void {
+    links.set({ ...links.get(), [pane]: linked });
+  },
+  subscribe: links.subscribe,
+};
+
+export function useSelection(): SharedSelection | null {
+  return useStore(shared);
+}
+
+/** Whether the pane follows (and publishes) the shared selection; linked unless switched off. */
+export function useLinked(pane: PaneId): boolean {
+  return useStore(links)[pane] !== false;
+}
+
+/** The shared selection as a pane sees it: null while the pane is not linked. */
+export function useLinkedSelection(pane: PaneId): SharedSelection | null {
+  const linked = useLinked(pane);
+  const current = useSelection();
+  return linked ? current : null;
+}
+
+/** The key the variants table and the ctDNA tracks share: "FGFR3 p.S249C" (or the gene alone). */
+export function variantKeyOf(gene: string | undefined, protein: string | undefined): string | undefined {
+  if (!gene) return undefined;
+  const p = protein?.trim();
+  return p ? `${gene} ${p.startsWith('p.') ? p : `p.${p}`}` : gene;
+}
