@@ -6,6 +6,8 @@ import { useCase } from './app/useCase.js';
 import { useFileDrop, type DropOutcome } from './app/useFileDrop.js';
 import { useSettings } from './app/useSettings.js';
 import { OpenCaseDialog } from './header/OpenCaseDialog.js';
+import { LaserPointer } from './board/LaserPointer.js';
+import { useBoardMode } from './board/boardMode.js';
 import { PatientHeader } from './header/PatientHeader.js';
 import { NotesDialog } from './notes/NotesDialog.js';
 import { sameLayout } from './layout/layoutModel.js';
@@ -26,6 +28,7 @@ export function App() {
   const [openDialog, setOpenDialog] = useState(false);
   const [about, setAbout] = useState(false);
   const [notes, setNotes] = useState(false);
+  const board = useBoardMode();
   const [notices, setNotices] = useState<Notice[]>([]);
 
   const notify = useCallback((n: Omit<Notice, 'id'>) => {
@@ -189,6 +192,7 @@ export function App() {
         recent={settings.recentCases}
       />
       <AboutDialog open={about} onClose={() => setAbout(false)} />
+      {board ? <LaserPointer /> : null}
       <NotesDialog
         open={notes}
         onClose={() => setNotes(false)}

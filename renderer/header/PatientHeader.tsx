@@ -5,6 +5,7 @@
 import type { CaseSummary } from '../../shared/model/case.js';
 import { ageInYears, formatDate } from '../util/format.js';
 import { EyeIcon, EyeOffIcon, FolderOpenIcon, InfoIcon, MoonIcon, SunIcon } from '../ui/icons.js';
+import { boardMode, useBoardMode } from '../board/boardMode.js';
 import { CaseWarnings } from './CaseWarnings.js';
 import { displayName, maskName } from './mask.js';
 import type { Progress } from '../app/useCase.js';
@@ -44,6 +45,9 @@ export function PatientHeader({
   onAbout,
   onNotes,
 }: HeaderProps) {
+  const board = useBoardMode();
+  // In tumor-board mode identifiers are masked whatever the user's own setting.
+  const nameShown = showName && !board;
   const p = summary?.patient;
   const patient = p && Object.values(p).some((v) => v) ? p : undefined;
   const age = ageInYears(patient?.birthDate);
@@ -73,7 +77,7 @@ export function PatientHeader({
           ) : null}
           {summary ? <CaseWarnings warnings={summary.warnings} /> : null}
         </div>
-        {summary ? (
+        {summary && !board ? (
           <div className="case-source" title={summary.root}>
             {summary.root}
           </div>
@@ -86,13 +90,13 @@ export function PatientHeader({
             <dt>Patient</dt>
             <dd>
               <span
-                className={`patient-name${showName ? '' : ' masked'}`}
+                className={`patient-name${nameShown ? '' : ' masked'}`}
                 data-testid="patient-name"
-                data-masked={!showName || undefined}
+                data-masked={!nameShown || undefined}
               >
-                {name ? (showName ? name : maskName(name)) : '—'}
+                {name ? (nameShown ? name : maskName(name)) : '—'}
               </span>
-              {name ? (
+              {name && !board ? (
                 <button
                   type="button"
                   className="icon-btn small"
@@ -110,7 +114,7 @@ export function PatientHeader({
           <div className="patient-field">
             <dt>ID</dt>
             <dd className="mono" data-testid="patient-id">
-              {patient.id ?? '—'}
+              {patient.id ? (board ? maskName(patient.id) : patient.id) : '—'}
             </dd>
           </div>
           <div className="patient-field">
@@ -119,9 +123,9 @@ export function PatientHeader({
           </div>
           <div className="patient-field">
             <dt>Age</dt>
-            <dd className="tabular" title={patient.birthDate && showName ? `Born ${formatDate(patient.birthDate)}` : undefined}>
+            <dd className="tabular" title={patient.birthDate && nameShown ? `Born ${formatDate(patient.birthDate)}` : undefined}>
               {age !== null ? `${age} y` : '—'}
-              {patient.birthDate && showName ? <span className="muted"> · b. {formatDate(patient.birthDate)}</span> : null}
+              {patient.birthDate && nameShown ? <span className="muted"> · b. {formatDate(patient.birthDate)}</span> : null}
             </dd>
           </div>
           <div className="patient-field patient-dx">
@@ -137,6 +141,17 @@ export function PatientHeader({
       )}
 
       <div className="header-actions">
+        <button
+          type="button"
+          className={`btn${board ? ' board-badge' : ''}`}
+          onClick={() => boardMode.set(!board)}
+          aria-pressed={board}
+          disabled={!summary}
+          title="Tumor-board mode: identifiers masked, larger type, laser pointer, full screen"
+          data-testid="tumor-board-toggle"
+        >
+          {board ? 'Leave tumor board' : 'Tumor board'}
+        </button>
         <button type="button" className="btn" onClick={onNotes} disabled={!summary} data-testid="open-notes">
           Notes
         </button>

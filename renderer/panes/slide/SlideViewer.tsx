@@ -14,6 +14,7 @@ import OpenSeadragon from 'openseadragon';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PixelWindow, SlideInfo } from '../../../shared/model/slide.js';
 import { FitIcon, ImageIcon, InfoIcon, LabelIcon, NavigatorIcon, ZoomInIcon, ZoomOutIcon } from '../../ui/icons.js';
+import { useBoardMode } from '../../board/boardMode.js';
 import { AssociatedPanel } from './AssociatedPanel.js';
 import { ChannelsPanel, type ChannelState } from './ChannelsPanel.js';
 import { defaultChannelColour, isFluorescence } from './channels.js';
@@ -51,6 +52,7 @@ export type SlideViewerProps = {
 };
 
 export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideViewerProps) {
+  const board = useBoardMode();
   const wrap = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<OpenSeadragon.Viewer | null>(null);
@@ -518,8 +520,14 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
           className={`btn ghost small${popover === 'label' ? ' on' : ''}`}
           onClick={() => toggle('label')}
           aria-pressed={popover === 'label'}
-          disabled={!hasLabel}
-          title={hasLabel ? 'The slide label can carry the patient name: shown only on request' : 'This slide has no label image'}
+          disabled={!hasLabel || board}
+          title={
+            board
+              ? 'The label stays hidden in tumor-board mode'
+              : hasLabel
+                ? 'The slide label can carry the patient name: shown only on request'
+                : 'This slide has no label image'
+          }
           data-testid="slide-show-label"
         >
           <LabelIcon /> {popover === 'label' ? 'Hide label' : 'Show label'}
@@ -589,7 +597,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
             <div className="scale-bar-label tabular">{bar.label}</div>
           </div>
         ) : null}
-        {popover === 'images' || popover === 'label' ? (
+        {popover === 'images' || (popover === 'label' && !board) ? (
           <AssociatedPanel info={info} which={popover === 'label' ? 'label' : 'images'} onClose={() => setPopover(null)} />
         ) : null}
         {popover === 'info' ? (
