@@ -10,6 +10,7 @@ import { LaserPointer } from './board/LaserPointer.js';
 import { useBoardMode } from './board/boardMode.js';
 import { PatientHeader } from './header/PatientHeader.js';
 import { NotesDialog } from './notes/NotesDialog.js';
+import { SummaryDialog } from './summary/SummaryDialog.js';
 import { sameLayout } from './layout/layoutModel.js';
 import { Workspace, type WorkspaceHandle } from './layout/Workspace.js';
 import { CtdnaPane } from './panes/ctdna/CtdnaPane.js';
@@ -28,6 +29,7 @@ export function App() {
   const [openDialog, setOpenDialog] = useState(false);
   const [about, setAbout] = useState(false);
   const [notes, setNotes] = useState(false);
+  const [summaryOpen, setSummaryOpen] = useState(false);
   const board = useBoardMode();
   const [notices, setNotices] = useState<Notice[]>([]);
 
@@ -119,6 +121,7 @@ export function App() {
         onOpenCase={() => setOpenDialog(true)}
         onAbout={() => setAbout(true)}
         onNotes={() => setNotes(true)}
+        onSummary={() => setSummaryOpen(true)}
       />
 
       {kase.state.status === 'error' ? (
@@ -193,6 +196,7 @@ export function App() {
       />
       <AboutDialog open={about} onClose={() => setAbout(false)} />
       {board ? <LaserPointer /> : null}
+      <SummaryDialog open={summaryOpen} onClose={() => setSummaryOpen(false)} summary={kase.summary} />
       <NotesDialog
         open={notes}
         onClose={() => setNotes(false)}

@@ -21,6 +21,7 @@ export type HeaderProps = {
   onOpenCase(): void;
   onAbout(): void;
   onNotes(): void;
+  onSummary(): void;
 };
 
 const SEX: Record<string, string> = {
@@ -44,6 +45,7 @@ export function PatientHeader({
   onOpenCase,
   onAbout,
   onNotes,
+  onSummary,
 }: HeaderProps) {
   const board = useBoardMode();
   // In tumor-board mode identifiers are masked whatever the user's own setting.
@@ -151,6 +153,9 @@ export function PatientHeader({
           data-testid="tumor-board-toggle"
         >
           {board ? 'Leave tumor board' : 'Tumor board'}
+        </button>
+        <button type="button" className="btn" onClick={onSummary} disabled={!summary} data-testid="open-summary">
+          Summary
         </button>
         <button type="button" className="btn" onClick={onNotes} disabled={!summary} data-testid="open-notes">
           Notes

@@ -1,0 +1,81 @@
+/**
+ * "One-page summary": asks whether the patient's identifiers go on the page, gathers the data, and
+ * prints the page (the browser's or Electron's print-to-PDF; the print stylesheet shows only it).
+ */
+import { useState } from 'react';
+import type { CaseSummary } from '../../shared/model/case.js';
+import { Dialog } from '../app/Dialog.js';
+import { gatherSummary, type SummaryData } from './summaryData.js';
+import { SummaryPage } from './SummaryPage.js';
+
+export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClose(): void; summary: CaseSummary | null }) {
+  const [showIdentifiers, setShowIdentifiers] = useState(false);
+  const [data, setData] = useState<SummaryData | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const prepare = async () => {
+    if (!summary) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      setData(await gatherSummary(summary));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    setData(null);
+    onClose();
+  };
+
+  return (
+    <>
+      <Dialog
+        open={open}
+        title="One-page summary"
+        onClose={close}
+        testId="summary-dialog"
+        footer={
+          <>
+            {data ? (
+              <button type="button" className="btn primary" onClick={() => window.print()} data-testid="summary-print">
+                Print or save as PDF…
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="btn primary"
+                onClick={() => void prepare()}
+                disabled={busy || !summary}
+                data-testid="summary-prepare"
+              >
+                {busy ? 'Preparing…' : 'Prepare the page'}
+              </button>
+            )}
+          </>
+        }
+      >
+        <p>
+          The page holds the patient, the slide as it is on screen with its scale, the variants for discussion (PASS, coding, VAF
+          ≥ 5 %), the ctDNA chart with its events, and the notes and recommendation.
+        </p>
+        <label className="summary-option">
+          <input
+            type="checkbox"
+            checked={showIdentifiers}
+            onChange={(e) => setShowIdentifiers(e.target.checked)}
+            data-testid="summary-identifiers"
+          />{' '}
+          Show the patient's name, ID and birth date on the page
+        </label>
+        {data ? <p data-testid="summary-ready">Ready: use “Print or save as PDF…” and choose “Save as PDF”.</p> : null}
+        {problem ? <p role="alert">{problem}</p> : null}
+      </Dialog>
+      {open && data && summary ? <SummaryPage summary={summary} data={data} showIdentifiers={showIdentifiers} /> : null}
+    </>
+  );
+}
