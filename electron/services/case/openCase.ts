@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { CaseFile, CaseSummary, SlideRef, Specimen } from '../../../shared/model/case.js';
 import { badFile } from '../errors.js';
-import { groupSlideSeries, readDicomHeader } from '../slides/dicom/index.js';
+import { groupSlideSeries } from '../slides/dicom/index.js';
 import { readCaseJson, type CaseJson } from './caseJson.js';
 import { detectFileKind } from './detectFileKind.js';
 import { listCaseFiles, type FoundFile } from './listCaseFiles.js';
@@ -64,14 +64,16 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
   const slides: SlideRef[] = [];
   const slidePaths = new Map<string, string[]>();
   const fileIdOf = new Map([...paths].map(([id, path]) => [path, id]));
+  const patientIDs = new Map<string, string[]>();
   for (const series of await groupSeriesKeepingFailures(dicomPaths)) {
     const id = idOf('s', `${root}\0${series.key}`);
     slidePaths.set(id, series.paths);
+    patientIDs.set(id, series.patientIDs);
     slides.push({ id, name: series.name, fileIds: series.paths.map((p) => fileIdOf.get(p)!) });
   }
 
   const specimens = linkSpecimens(caseJson, files, slides, warnings);
-  warnings.push(...(await patientIdMismatches(caseJson, slides, slidePaths)));
+  warnings.push(...patientIdMismatches(caseJson, slides, patientIDs));
 
   const summary: CaseSummary = {
     root: options.isDemo ? 'built-in synthetic demo' : root,
@@ -92,20 +94,33 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
  * Group DICOM files into slide series. A file that cannot be grouped (broken, not a slide) stays a
  * slide of its own, so that opening it in the slide pane says what is wrong with which file.
  */
-async function groupSeriesKeepingFailures(dicomPaths: string[]): Promise<Array<{ key: string; name: string; paths: string[] }>> {
+type SeriesGroup = { key: string; name: string; paths: string[]; patientIDs: string[] };
+
+async function groupSeriesKeepingFailures(dicomPaths: string[]): Promise<SeriesGroup[]> {
   if (dicomPaths.length === 0) return [];
   try {
-    return (await groupSlideSeries(dicomPaths)).map((s) => ({ key: s.seriesInstanceUID, name: s.name, paths: s.paths }));
+    return (await groupSlideSeries(dicomPaths)).map((s) => ({
+      key: s.seriesInstanceUID,
+      name: s.name,
+      paths: s.paths,
+      patientIDs: s.patientIDs,
+    }));
   } catch {
-    const bySeries = new Map<string, { key: string; name: string; paths: string[] }>();
+    const bySeries = new Map<string, SeriesGroup>();
     for (const path of dicomPaths) {
       try {
         const [series] = await groupSlideSeries([path]);
-        const group = bySeries.get(series.seriesInstanceUID) ?? { key: series.seriesInstanceUID, name: series.name, paths: [] };
+        const group = bySeries.get(series.seriesInstanceUID) ?? {
+          key: series.seriesInstanceUID,
+          name: series.name,
+          paths: [],
+          patientIDs: [],
+        };
         group.paths.push(path);
+        for (const id of series.patientIDs) if (!group.patientIDs.includes(id)) group.patientIDs.push(id);
         bySeries.set(group.key, group);
       } catch {
-        bySeries.set(`file:${path}`, { key: `file:${path}`, name: basename(path), paths: [path] });
+        bySeries.set(`file:${path}`, { key: `file:${path}`, name: basename(path), paths: [path], patientIDs: [] });
       }
     }
     return [...bySeries.values()];
@@ -143,15 +158,12 @@ function linkSpecimens(caseJson: CaseJson, files: CaseFile[], slides: SlideRef[]
 }
 
 /** A slide whose DICOM Patient ID is not the case's: shown, not hidden. */
-async function patientIdMismatches(caseJson: CaseJson, slides: SlideRef[], slidePaths: Map<string, string[]>): Promise<string[]> {
+function patientIdMismatches(caseJson: CaseJson, slides: SlideRef[], patientIDs: Map<string, string[]>): string[] {
   const expected = caseJson.patient?.id;
   if (!expected) return [];
-  const warnings: string[] = [];
-  for (const slide of slides) {
-    const header = await readDicomHeader(slidePaths.get(slide.id)![0]).catch(() => undefined);
-    if (header?.patientID && header.patientID !== expected) {
-      warnings.push(`Slide "${slide.name}" is of patient ID ${header.patientID}, not ${expected} as case.json says.`);
-    }
-  }
-  return warnings;
+  return slides.flatMap((slide) =>
+    (patientIDs.get(slide.id) ?? [])
+      .filter((id) => id !== expected)
+      .map((id) => `Slide "${slide.name}" is of patient ID ${id}, not ${expected} as case.json says.`),
+  );
 }

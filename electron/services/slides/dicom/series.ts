@@ -4,7 +4,7 @@ import { text } from './datasetValues.js';
 import { WSI_SOP_CLASS_UID, readDicomHeader, type DicomHeaderSummary } from './header.js';
 import { describeNonSlide } from './slideInstance.js';
 
-export type SlideSeries = { seriesInstanceUID: string; paths: string[]; name: string };
+export type SlideSeries = { seriesInstanceUID: string; paths: string[]; name: string; patientIDs: string[] };
 
 const HEADERS_AT_ONCE = 8;
 
@@ -27,6 +27,8 @@ export async function groupSlideSeries(paths: string[]): Promise<SlideSeries[]> 
     seriesInstanceUID,
     paths: group.paths,
     name: seriesName(group.headers),
+    // Read here, with the headers, so that checking the case's patient needs no second read.
+    patientIDs: [...new Set(group.headers.map((h) => h.patientID).filter((id): id is string => !!id))],
   }));
 }
 
