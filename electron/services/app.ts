@@ -14,7 +14,10 @@ export interface AppServices {
   binary(request: Request): Promise<Response>;
   /** The same handler without WHATWG objects, for the HTTP host's Node mount. */
   serveBinary: BinaryService;
-  /** Open a case folder (or the demo when `path` is undefined) from outside the page: CLI, menu. */
+  /**
+   * Open a case folder from outside the page (CLI, menu, launch). Without a path: the case opened
+   * last, if its folder is still there (reopen on launch), else the demo.
+   */
   openCase(path: string | undefined): Promise<void>;
   dispose(): Promise<void>;
 }

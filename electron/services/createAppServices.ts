@@ -1,4 +1,5 @@
 import type { AppOptions, AppServices } from './app.js';
+import { stat } from 'node:fs/promises';
 import { asFetchHandler, createBinaryService } from './binary/binaryHandler.js';
 import { CaseSession } from './case/caseSession.js';
 import { openCase } from './case/openCase.js';
@@ -61,6 +62,18 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     return next;
   }
 
+  /** The case opened last, when its folder is still there: reopened on launch instead of the demo. */
+  async function lastCaseStillThere(): Promise<string | undefined> {
+    const [last] = (await settings.get()).recentCases;
+    if (!last) return undefined;
+    return (await stat(last).then(
+      () => true,
+      () => false,
+    ))
+      ? last
+      : undefined;
+  }
+
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Triptych', version: APP_VERSION, host: options.host }),
     'case.current': async () => {
@@ -95,7 +108,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     binary: asFetchHandler(serveBinary),
     serveBinary,
     async openCase(path) {
-      const opened = await open(path);
+      const opened = await open(path ?? (await lastCaseStillThere()));
       options.emit('case.changed', opened.summary);
     },
     async dispose() {

@@ -33,3 +33,19 @@ describe('case.current while a case folder is being opened', () => {
     await services.dispose();
   });
 });
+
+describe('launch', () => {
+  it('reopens the case opened last, when its folder is still there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'triptych-data-'));
+    const caseDir = mkdtempSync(join(tmpdir(), 'triptych-last-'));
+    writeFileSync(join(caseDir, 'results.csv'), 'date,value,unit,status\n2025-01-02,1.5,MTM/mL,DETECTED\n');
+    const first = await createAppServices({ dataDir, host: 'http', emit: () => {} });
+    expect(await first.dispatch('case.open', { path: caseDir })).toMatchObject({ ok: true });
+    await first.dispose();
+
+    const next = await createAppServices({ dataDir, host: 'http', emit: () => {} });
+    await next.openCase(undefined);
+    expect(await next.dispatch('case.current', {})).toMatchObject({ ok: true, value: { root: caseDir, isDemo: false } });
+    await next.dispose();
+  });
+});
