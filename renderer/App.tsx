@@ -9,6 +9,7 @@ import { OpenCaseDialog } from './header/OpenCaseDialog.js';
 import { LaserPointer } from './board/LaserPointer.js';
 import { useBoardMode } from './board/boardMode.js';
 import { PatientHeader } from './header/PatientHeader.js';
+import { variantFlags } from './flags/flagsStore.js';
 import { NotesDialog } from './notes/NotesDialog.js';
 import { SummaryDialog } from './summary/SummaryDialog.js';
 import { sameLayout } from './layout/layoutModel.js';
@@ -40,6 +41,10 @@ export function App() {
   }, []);
 
   useEffect(() => installPalette(settings.theme), [settings.theme]);
+  // The open case's flagged variants, loaded with each case.
+  useEffect(() => {
+    if (kase.summary) void variantFlags.load();
+  }, [kase.summary, kase.version]);
   useEffect(() => {
     if (problem) notify({ kind: 'error', text: problem });
   }, [problem, notify]);

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { CaseSummary } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
-import { CaseNotes, Recommendation } from './model/notes.js';
+import { CaseNotes, Recommendation, VariantFlag } from './model/notes.js';
 import { SlideInfo } from './model/slide.js';
 import { Settings } from './model/settings.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
@@ -49,6 +49,9 @@ export const methods = {
     params: z.object({ markdown: z.string().max(1_000_000), recommendation: Recommendation.nullable() }).strict(),
     result: CaseNotes,
   },
+  /** Variants flagged for discussion at the board (kept beside the notes). */
+  'flags.get': { params: none, result: z.array(VariantFlag) },
+  'flags.set': { params: z.object({ variants: z.array(VariantFlag).max(10_000) }).strict(), result: z.array(VariantFlag) },
   'settings.get': { params: none, result: Settings },
   /** Merge a partial update into the settings and write them (atomically). */
   'settings.update': { params: Settings.partial().strict(), result: Settings },

@@ -94,6 +94,8 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     'ctdna.series': async () => requireCase().ctdnaSeries(),
     'notes.get': async () => notes().get(),
     'notes.save': async ({ markdown, recommendation }) => notes().save(markdown, recommendation),
+    'flags.get': async () => notes().flags(),
+    'flags.set': async ({ variants }) => notes().setFlags(variants),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
   };

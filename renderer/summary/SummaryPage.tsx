@@ -65,7 +65,8 @@ export function SummaryPage({
         </figure>
         <section className="summary-variants">
           <h2>
-            Variants for discussion <span>(PASS, coding, VAF ≥ 5 %: {data.variantTotal})</span>
+            Variants for discussion{' '}
+            <span>{data.flagged ? `(flagged: ${data.variantTotal})` : `(PASS, coding, VAF ≥ 5 %: ${data.variantTotal})`}</span>
           </h2>
           <table>
             <thead>

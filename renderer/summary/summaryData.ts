@@ -5,12 +5,15 @@
  */
 import type { CaseSummary } from '../../shared/model/case.js';
 import type { CaseNotes } from '../../shared/model/notes.js';
+import { variantFlagKey } from '../../shared/model/notes.js';
 import { api } from '../api/index.js';
 import { chartSvg, svgBlob } from '../panes/ctdna/exportChart.js';
 import { TUMOR_BOARD, applyFilters, sortRows, BASE_COLUMNS, toRows, type VariantRow } from '../panes/variants/tableModel.js';
 
 export type SummaryData = {
   variants: VariantRow[];
+  /** Whether `variants` are the flagged ones (else the board preset). */
+  flagged: boolean;
   variantTotal: number;
   notes: CaseNotes | null;
   /** The slide view as a PNG data URL, with its scale bar's label. */
@@ -26,11 +29,14 @@ export async function gatherSummary(summary: CaseSummary): Promise<SummaryData> 
     summary.variantFileIds.map((fileId) => api.call('variants.table', { fileId }).catch(() => null)),
   );
   const rows = tables.flatMap((table) => (table ? toRows(table) : []));
-  // The board's view: PASS, coding, VAF ≥ 5 %, highest VAF first.
-  const shown = sortRows(applyFilters(rows, TUMOR_BOARD), { column: 'vaf', desc: true }, BASE_COLUMNS);
+  // The variants flagged for discussion; without flags, the board's preset (PASS, coding, VAF ≥ 5 %).
+  const flagged = new Set((await api.call('flags.get', {}).catch(() => [])).map((f) => f.key));
+  const chosen = flagged.size ? rows.filter((r) => flagged.has(variantFlagKey(r))) : applyFilters(rows, TUMOR_BOARD);
+  const shown = sortRows(chosen, { column: 'vaf', desc: true }, BASE_COLUMNS);
   const notes = await api.call('notes.get', {}).catch(() => null);
   return {
     variants: shown.slice(0, MAX_VARIANTS),
+    flagged: flagged.size > 0,
     variantTotal: shown.length,
     notes,
     slide: slideSnapshot(),

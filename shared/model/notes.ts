@@ -19,3 +19,15 @@ export const CaseNotes = z.object({
   location: z.enum(['case-folder', 'app-data']),
 });
 export type CaseNotes = z.infer<typeof CaseNotes>;
+
+/** A variant the board is to discuss, flagged beforehand; kept with the case's notes. */
+export const VariantFlag = z.object({
+  /** chrom:pos:ref>alt, the same whatever file or row order. */
+  key: z.string().max(1000),
+  /** What the agenda shows, e.g. "FGFR3 p.S249C". */
+  label: z.string().max(300),
+});
+export type VariantFlag = z.infer<typeof VariantFlag>;
+
+export const variantFlagKey = (v: { chrom: string; pos: number; ref: string; alt: string }): string =>
+  `${v.chrom}:${v.pos}:${v.ref}>${v.alt}`;

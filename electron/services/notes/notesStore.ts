@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CaseNotes, Recommendation } from '../../../shared/model/notes.js';
+import { type CaseNotes, Recommendation, VariantFlag } from '../../../shared/model/notes.js';
 import { writeFileAtomic } from '../storage/atomicWrite.js';
 
 /** Inside the case folder; hidden, so the case scan leaves it out. */
@@ -9,6 +9,7 @@ const CASE_NOTES_DIR = '.triptych';
 const NOTES_FILE = 'notes.md';
 const RECOMMENDATION_FILE = 'recommendation.json';
 const SAVED_AT_FILE = 'saved-at.txt';
+const FLAGS_FILE = 'flags.json';
 
 /**
  * The notes of one case: Markdown notes and the board's recommendation, kept as files beside the
@@ -46,6 +47,26 @@ export class NotesStore {
     await writeFileAtomic(join(dir, RECOMMENDATION_FILE), JSON.stringify(recommendation, null, 2) + '\n');
     await writeFileAtomic(join(dir, SAVED_AT_FILE), savedAt + '\n');
     return { markdown, recommendation, savedAt, location };
+  }
+
+  /** The variants flagged for discussion; a damaged file reads as none. */
+  async flags(): Promise<VariantFlag[]> {
+    const { dir } = await this.where();
+    const text = await readText(join(dir, FLAGS_FILE));
+    if (!text) return [];
+    try {
+      const parsed = VariantFlag.array().safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async setFlags(variants: VariantFlag[]): Promise<VariantFlag[]> {
+    const { dir } = await this.where();
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(join(dir, FLAGS_FILE), JSON.stringify(variants, null, 2) + '\n');
+    return variants;
   }
 
   private where(): Promise<{ dir: string; location: CaseNotes['location'] }> {

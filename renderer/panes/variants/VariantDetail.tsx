@@ -1,6 +1,8 @@
 /** The selected variant in full: everything the narrow columns abbreviate, and its INFO fields. */
 import { CloseIcon } from '../../ui/icons.js';
 import { formatInt } from '../../util/format.js';
+import { variantFlagKey } from '../../../shared/model/notes.js';
+import { useFlaggedKeys, variantFlags } from '../../flags/flagsStore.js';
 import type { VariantRow } from './tableModel.js';
 
 export function VariantDetail({ row, hidden, onClose }: { row: VariantRow; hidden: boolean; onClose(): void }) {
@@ -18,6 +20,7 @@ export function VariantDetail({ row, hidden, onClose }: { row: VariantRow; hidde
     ['File', row.fileName],
   ];
   const info = Object.entries(row.info ?? {});
+  const flagged = useFlaggedKeys().has(variantFlagKey(row));
   return (
     <section className="variant-detail" aria-label="Selected variant" data-testid="variant-detail">
       <header>
@@ -25,6 +28,16 @@ export function VariantDetail({ row, hidden, onClose }: { row: VariantRow; hidde
         <span className="muted tabular">{row.locus}</span>
         {hidden ? <span className="detail-hidden">hidden by the filters</span> : null}
         <span className="toolbar-spacer" />
+        <button
+          type="button"
+          className={`btn small${flagged ? ' on' : ''}`}
+          aria-pressed={flagged}
+          onClick={() => void variantFlags.toggle(row)}
+          title="Flag this variant for discussion at the tumor board"
+          data-testid="variant-flag"
+        >
+          {flagged ? '⚑ For discussion' : '⚐ Flag for discussion'}
+        </button>
         <button type="button" className="icon-btn" onClick={onClose} aria-label="Clear the selection">
           <CloseIcon />
         </button>

@@ -8,6 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type React
 import { SortAscIcon, SortDescIcon } from '../../ui/icons.js';
 import { formatInt } from '../../util/format.js';
 import type { Column, Sort, VariantRow } from './tableModel.js';
+import { variantFlagKey } from '../../../shared/model/notes.js';
+import { useFlaggedKeys } from '../../flags/flagsStore.js';
 
 export type { VariantRow } from './tableModel.js';
 
@@ -96,6 +98,7 @@ export type VariantTableProps = {
 };
 
 export function VariantTable({ rows, columns, sort, onSort, selectedKey, revealToken, onSelect }: VariantTableProps) {
+  const flagged = useFlaggedKeys();
   const scrollRef = useRef<HTMLDivElement>(null);
   const template = useMemo(() => columns.map((c) => c.width).join(' '), [columns]);
   const minWidth = useMemo(() => Math.max(640, columns.length * 78), [columns.length]);
@@ -187,6 +190,7 @@ export function VariantTable({ rows, columns, sort, onSort, selectedKey, revealT
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             const isSelected = row.key === selectedKey;
+            const isFlagged = flagged.size > 0 && flagged.has(variantFlagKey(row));
             return (
               <div
                 key={row.key}
@@ -199,6 +203,7 @@ export function VariantTable({ rows, columns, sort, onSort, selectedKey, revealT
                 data-testid="variant-row"
                 data-gene={row.gene}
                 data-key={row.key}
+                data-flagged={isFlagged || undefined}
               >
                 {columns.map((c) => (
                   <div
@@ -206,6 +211,11 @@ export function VariantTable({ rows, columns, sort, onSort, selectedKey, revealT
                     role="cell"
                     className={`vt-cell vt-col-${c.id.replace(/[^\w-]/g, '_')}${c.numeric ? ' num' : ''}`}
                   >
+                    {c.id === 'gene' && isFlagged ? (
+                      <span className="vt-flag" title="Flagged for discussion" data-testid="flag-marker">
+                        ⚑
+                      </span>
+                    ) : null}
                     {cell(c, row)}
                   </div>
                 ))}

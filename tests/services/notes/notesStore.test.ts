@@ -49,3 +49,16 @@ describe('case notes', () => {
     expect(summary.files).toEqual([]);
   });
 });
+
+describe('variants flagged for discussion', () => {
+  it('are kept beside the notes, and a damaged file reads as none', async () => {
+    const caseDir = fresh('case');
+    const store = new NotesStore(caseDir, fresh('data'));
+    expect(await store.flags()).toEqual([]);
+    const flags = [{ key: 'chr4:1801841:C>G', label: 'FGFR3 p.S249C' }];
+    await store.setFlags(flags);
+    expect(await new NotesStore(caseDir, fresh('data')).flags()).toEqual(flags);
+    writeFileSync(join(caseDir, '.triptych', 'flags.json'), '[{"key": 1}]');
+    expect(await new NotesStore(caseDir, fresh('data')).flags()).toEqual([]);
+  });
+});
