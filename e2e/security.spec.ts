@@ -5,6 +5,7 @@
  * walked through; no script may run, no element may be injected, no request may leave the origin.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriesUID, writeInstance } from '../tests/services/slides/fixtures/slideFixtures.js';
@@ -59,6 +60,15 @@ async function hostileCase(): Promise<string> {
   return dir;
 }
 
+function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every request the page makes outside its own origin (data: and blob: URLs stay in the page). */
 function recordForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];
@@ -98,6 +108,21 @@ test('a case with HTML and script in every text field shows it as text and runs 
     expect(await injected(page)).toEqual({ xss: undefined, images: 0, scripts: 0 });
     expect(foreign).toEqual([]);
     if (process.env.TRIPTYCH_SHOT) await page.screenshot({ path: process.env.TRIPTYCH_SHOT });
+
+    // The one-page summary (identifiers asked for) prints the same fields as text.
+    await page.getByTestId('open-summary').click();
+    await page.getByTestId('summary-identifiers').check();
+    await page.getByTestId('summary-prepare').click();
+    await expect(page.getByTestId('summary-ready')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(await injected(page)).toEqual({ xss: undefined, images: 0, scripts: 0 });
+    if (hasPdftotext()) {
+      const file = join(mkdtempSync(join(E2E_CACHE, 'hostile-pdf-')), 'summary.pdf');
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('<img src=x onerror=');
+    }
   } finally {
     await host.stop();
   }
