@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_VERSION } from '../electron/services/demo/ensureDemoCase.js';
 import { E2E_CACHE, SHARED_DATA_DIR } from './support/paths.js';
 import { startHost } from './support/host.js';
+import { hasPoppler, printSummary, readPdf } from './support/pdf.js';
 
 test('a variant flagged for discussion stays flagged and leads the summary', async ({ page }) => {
   // A copy of the demo: flags are written into the case folder.
@@ -34,21 +34,9 @@ test('a variant flagged for discussion stays flagged and leads the summary', asy
     });
     await expect(page.locator('[data-testid=flag-marker]')).toHaveCount(1);
 
-    let hasPoppler = true;
-    try {
-      execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    } catch {
-      hasPoppler = false;
-    }
-    if (hasPoppler) {
+    if (hasPoppler()) {
       await expect(page.getByTestId('pane-ctdna')).toHaveAttribute('data-state', 'ready');
-      await page.getByTestId('open-summary').click();
-      await page.getByTestId('summary-prepare').click();
-      await expect(page.getByTestId('summary-ready')).toBeVisible();
-      await page.emulateMedia({ media: 'print' });
-      const file = join(caseDir, 'summary.pdf');
-      writeFileSync(file, await page.pdf({ format: 'A4' }));
-      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const { text } = readPdf(await printSummary(page), join(caseDir, 'summary.pdf'));
       expect(text).toContain('(flagged: 1)');
       expect(text).toContain('p.S249C');
       expect(text).not.toContain('CDKN2A'); // in the board preset, not flagged

@@ -5,12 +5,12 @@
  * walked through; no script may run, no element may be injected, no request may leave the origin.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriesUID, writeInstance } from '../tests/services/slides/fixtures/slideFixtures.js';
 import { E2E_CACHE } from './support/paths.js';
 import { startHost, type RunningHost } from './support/host.js';
+import { hasPoppler, printSummary, readPdf } from './support/pdf.js';
 
 const payload = (tag: string) =>
   `<img src=x onerror="window.__xss=(window.__xss||[]).concat('${tag}')"><script>window.__xss=['${tag}-script']</script>`;
@@ -60,15 +60,6 @@ async function hostileCase(): Promise<string> {
   return dir;
 }
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Every request the page makes outside its own origin (data: and blob: URLs stay in the page). */
 function recordForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];
@@ -110,17 +101,10 @@ test('a case with HTML and script in every text field shows it as text and runs 
     if (process.env.TRIPTYCH_SHOT) await page.screenshot({ path: process.env.TRIPTYCH_SHOT });
 
     // The one-page summary (identifiers asked for) prints the same fields as text.
-    await page.getByTestId('open-summary').click();
-    await page.getByTestId('summary-identifiers').check();
-    await page.getByTestId('summary-prepare').click();
-    await expect(page.getByTestId('summary-ready')).toBeVisible();
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4' });
+    const pdf = await printSummary(page, { identifiers: true });
     expect(await injected(page)).toEqual({ xss: undefined, images: 0, scripts: 0 });
-    if (hasPdftotext()) {
-      const file = join(mkdtempSync(join(E2E_CACHE, 'hostile-pdf-')), 'summary.pdf');
-      writeFileSync(file, pdf);
-      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    if (hasPoppler()) {
+      const { text } = readPdf(pdf, join(mkdtempSync(join(E2E_CACHE, 'hostile-pdf-')), 'summary.pdf'), false);
       expect(text).toContain('<img src=x onerror=');
     }
   } finally {

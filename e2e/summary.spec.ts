@@ -1,21 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_CACHE } from './support/paths.js';
 import { callHost, startHost } from './support/host.js';
-
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasPoppler, printSummary, readPdf } from './support/pdf.js';
 
 test('the one-page summary prints on one page with the board variants, the chart and the recommendation', async ({ page }) => {
-  test.skip(!hasPoppler, 'pdftotext (Debian poppler-utils) is not installed');
+  test.skip(!hasPoppler(), 'pdftotext (Debian poppler-utils) is not installed');
   const host = await startHost();
   try {
     await page.goto(host.url);
@@ -27,17 +18,9 @@ test('the one-page summary prints on one page with the board variants, the chart
       recommendation: { text: 'Erdafitinib for FGFR3 S249C; CT in 8 weeks.', author: 'Dr Board', date: '2026-03-10' },
     });
     await page.waitForLoadState('networkidle');
-    await page.getByTestId('open-summary').click();
-    await page.getByTestId('summary-prepare').click();
-    await expect(page.getByTestId('summary-ready')).toBeVisible();
-
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    const file = join(mkdtempSync(join(E2E_CACHE, 'summary-')), 'summary.pdf');
-    writeFileSync(file, pdf);
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(info).toMatch(/^Pages:\s+1$/m);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pdf = await printSummary(page);
+    const { pages, text } = readPdf(pdf, join(mkdtempSync(join(E2E_CACHE, 'summary-')), 'summary.pdf'));
+    expect(pages).toBe(1);
     for (const expected of [
       'Synthetic demo',
       'FGFR3',

@@ -3,7 +3,7 @@
  * setting (name, MRN, birth date; the slide label cannot be opened), type is larger, and the mouse
  * becomes a laser pointer. A small store, read by the header, the slide pane and the App.
  */
-import { createStore, useStore } from '../selection/selectionStore.js';
+import { createStore, useStore } from '../util/store.js';
 
 const board = createStore(false);
 

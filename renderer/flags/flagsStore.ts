@@ -5,7 +5,7 @@
  */
 import { variantFlagKey, type VariantFlag } from '../../shared/model/notes.js';
 import { api } from '../api/index.js';
-import { createStore, useStore } from '../selection/selectionStore.js';
+import { createStore, useStore } from '../util/store.js';
 
 const flags = createStore<VariantFlag[]>([]);
 

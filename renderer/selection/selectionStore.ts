@@ -5,7 +5,7 @@
  * (choosing a specimen keeps the chosen variant). Linking can be switched off per pane: a pane that
  * is not linked neither follows nor publishes (`useLinked`, `linking`).
  */
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../util/store.js';
 import type { PaneId } from '../../shared/model/settings.js';
 
 export type SharedSelection = {
@@ -20,28 +20,6 @@ export type SharedSelection = {
 };
 
 export type SelectionPatch = Partial<Omit<SharedSelection, 'source'>>;
-
-/** A tiny external store for `useSyncExternalStore`. */
-export function createStore<T>(initial: T) {
-  let current = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: (): T => current,
-    set(next: T): void {
-      if (JSON.stringify(next) === JSON.stringify(current)) return;
-      current = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
-export function useStore<T>(store: ReturnType<typeof createStore<T>>): T {
-  return useSyncExternalStore(store.subscribe, store.get, store.get);
-}
 
 const shared = createStore<SharedSelection | null>(null);
 const links = createStore<Partial<Record<PaneId, boolean>>>({});

@@ -78,15 +78,7 @@ export function parseTabixIndex(raw: Buffer): TabixIndex {
     const header = tabixHeader(cursor);
     const contigs: ContigIndex[] = [];
     for (let r = 0; r < refCount; r++) {
-      const bins: ContigIndex['bins'] = new Map();
-      const binCount = cursor.int32();
-      for (let b = 0; b < binCount; b++) {
-        const bin = cursor.uint32();
-        const chunkCount = cursor.int32();
-        const chunks: Chunk[] = [];
-        for (let c = 0; c < chunkCount; c++) chunks.push({ start: cursor.uint64(), end: cursor.uint64() });
-        bins.set(bin, { chunks });
-      }
+      const bins = readBins(cursor, false);
       const intervalCount = cursor.int32();
       const linear: bigint[] = [];
       for (let i = 0; i < intervalCount; i++) linear.push(cursor.uint64());
@@ -104,21 +96,26 @@ export function parseTabixIndex(raw: Buffer): TabixIndex {
     const refCount = cursor.int32();
     const contigs: ContigIndex[] = [];
     for (let r = 0; r < refCount; r++) {
-      const bins: ContigIndex['bins'] = new Map();
-      const binCount = cursor.int32();
-      for (let b = 0; b < binCount; b++) {
-        const bin = cursor.uint32();
-        const loffset = cursor.uint64();
-        const chunkCount = cursor.int32();
-        const chunks: Chunk[] = [];
-        for (let c = 0; c < chunkCount; c++) chunks.push({ start: cursor.uint64(), end: cursor.uint64() });
-        bins.set(bin, { chunks, loffset });
-      }
-      contigs.push({ bins, linear: [] });
+      contigs.push({ bins: readBins(cursor, true), linear: [] });
     }
     return { kind: 'csi', minShift, depth, ...header, contigs };
   }
   throw new Error(`not a tabix index (starts "${magic.replace(/[^\x20-\x7e]/g, '?')}")`);
+}
+
+/** One contig's bins: TBI and CSI write them alike, CSI with each bin's first offset (loffset) too. */
+function readBins(cursor: Cursor, withLoffset: boolean): ContigIndex['bins'] {
+  const bins: ContigIndex['bins'] = new Map();
+  const binCount = cursor.int32();
+  for (let b = 0; b < binCount; b++) {
+    const bin = cursor.uint32();
+    const loffset = withLoffset ? cursor.uint64() : undefined;
+    const chunkCount = cursor.int32();
+    const chunks: Chunk[] = [];
+    for (let c = 0; c < chunkCount; c++) chunks.push({ start: cursor.uint64(), end: cursor.uint64() });
+    bins.set(bin, loffset === undefined ? { chunks } : { chunks, loffset });
+  }
+  return bins;
 }
 
 /** The bins that may hold records overlapping [begin, end) (0-based, half-open): reg2bins. */

@@ -4,7 +4,8 @@
  * also published to the selection the panes share (`renderer/selection/selectionStore.ts`), which the
  * slide and variants panes follow.
  */
-import { createStore, selection, useStore } from '../../selection/selectionStore.js';
+import { selection } from '../../selection/selectionStore.js';
+import { createStore, useStore } from '../../util/store.js';
 
 export type CtdnaSelection =
   | { kind: 'timepoint'; date: string; day?: number; specimenId?: string }
