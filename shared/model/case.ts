@@ -57,6 +57,8 @@ export const CaseSummary = z.object({
   title: z.string(),
   isDemo: z.boolean(),
   patient: Patient,
+  /** The case's genome build: case.json's, else the one its variant files agree on. */
+  genomeBuild: z.string().optional(),
   files: z.array(CaseFile),
   slides: z.array(SlideRef),
   /** ids of files of kind "variants". */

@@ -6,6 +6,7 @@ import { badFile } from '../errors.js';
 import { groupSlideSeries } from '../slides/dicom/index.js';
 import { readCaseJson, type CaseJson } from './caseJson.js';
 import { detectFileKind } from './detectFileKind.js';
+import { checkGenomeBuilds } from './genomeBuildCheck.js';
 import { listCaseFiles, type FoundFile } from './listCaseFiles.js';
 
 /** A case as the Node side holds it: the summary the page sees, and the paths behind the ids. */
@@ -74,15 +75,19 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
 
   const specimens = linkSpecimens(caseJson, files, slides, warnings);
   warnings.push(...patientIdMismatches(caseJson, slides, patientIDs));
+  const variantFiles = files.filter((f) => f.kind === 'variants');
+  const genome = await checkGenomeBuilds(caseJson.genomeBuild, variantFiles, (id) => paths.get(id)!);
+  warnings.push(...genome.warnings);
 
   const summary: CaseSummary = {
     root: options.isDemo ? 'built-in synthetic demo' : root,
     title: caseJson.title ?? basename(root),
     isDemo: options.isDemo ?? false,
     patient: caseJson.patient ?? {},
+    ...(genome.build ? { genomeBuild: genome.build } : {}),
     files,
     slides,
-    variantFileIds: files.filter((f) => f.kind === 'variants').map((f) => f.id),
+    variantFileIds: variantFiles.map((f) => f.id),
     ctdnaFileIds: files.filter((f) => f.kind === 'ctdna').map((f) => f.id),
     specimens,
     warnings,

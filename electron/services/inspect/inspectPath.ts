@@ -39,6 +39,7 @@ export async function inspectPath(path: string, options: { isDemo?: boolean } = 
       root: summary.root,
       title: summary.title,
       patient: summary.patient,
+      genomeBuild: summary.genomeBuild ?? null,
       files: summary.files.map(({ name, kind, size }) => ({ name, kind, size })),
       slides: await describeSlides(session),
       variants,

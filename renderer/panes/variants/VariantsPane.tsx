@@ -93,7 +93,7 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
       ) : loaded.status !== 'ready' ? (
         <PaneLoading label={`Reading ${fileIds.length > 1 ? `${fileIds.length} variant files` : fileName(fileIds[0]!)}…`} />
       ) : (
-        <LoadedVariants key={version} loaded={loaded.value} specimens={summary.specimens} />
+        <LoadedVariants key={version} loaded={loaded.value} specimens={summary.specimens} caseGenomeBuild={summary.genomeBuild} />
       )}
     </div>
   );
@@ -106,7 +106,16 @@ function ofSpecimen(r: VariantRow, s: Specimen): boolean {
   return s.variantFileIds.length ? s.variantFileIds.includes(r.fileId) : r.sampleLabel === s.sampleId;
 }
 
-function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Specimen[] }) {
+function LoadedVariants({
+  loaded,
+  specimens,
+  caseGenomeBuild,
+}: {
+  loaded: Loaded;
+  specimens: Specimen[];
+  /** The case's build wins over what a file names: a mismatch is a case warning, not a second genome. */
+  caseGenomeBuild?: string;
+}) {
   const { tables, failures, tracks } = loaded;
   const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, toRows(t)])), [tables]);
   const [fileChoice, setFileChoice] = useState<string>(tables[0]!.fileId);
@@ -211,7 +220,7 @@ function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Spec
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
-  const genomeBuild = tables.find((t) => t.genomeBuild)?.genomeBuild;
+  const genomeBuild = caseGenomeBuild ?? tables.find((t) => t.genomeBuild)?.genomeBuild;
   const warnings = [
     ...failures.map((f) => `${f.file ?? ''}: ${f.message}`),
     ...(fileChoice === ALL ? tables : table ? [table] : []).flatMap((t) => t.warnings),

@@ -122,3 +122,47 @@ describe('opening a case folder', () => {
     });
   });
 });
+
+describe('the genome build of a case', () => {
+  const vcfOn = (build: string) =>
+    `##fileformat=VCFv4.2\n##reference=${build}\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr1\t100\t.\tA\tC\t.\tPASS\t.\n`;
+  const vcfWithContig = (length: number) =>
+    `##fileformat=VCFv4.2\n##contig=<ID=chr1,length=${length}>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr1\t100\t.\tA\tC\t.\tPASS\t.\n`;
+  const maf = (build: string) =>
+    `#version 2.4\nHugo_Symbol\tChromosome\tStart_Position\tNCBI_Build\tReference_Allele\tTumor_Seq_Allele2\nTP53\t17\t7675088\t${build}\tC\tT\n`;
+  const folder = (files: Record<string, string | Buffer>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'triptych-build-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+
+  it('says which variant file is on another build than case.json, by name, contig length or MAF column', async () => {
+    const dir = folder({
+      'case.json': JSON.stringify({ genomeBuild: 'GRCh38' }),
+      'ok.vcf': vcfOn('GRCh38'),
+      'hg19.vcf': vcfOn('hg19'),
+      'b37-contigs.vcf.gz': bgzfCompress(Buffer.from(vcfWithContig(249250621))).bytes,
+      'calls.maf': maf('37'),
+      'unnamed.vcf': VCF,
+    });
+    const { summary } = await openCase(dir);
+    expect(summary.genomeBuild).toBe('GRCh38');
+    expect(summary.warnings.filter((w) => w.includes('genome') || w.includes('GRCh')).sort()).toEqual([
+      'Variant file "b37-contigs.vcf.gz" is on GRCh37, not GRCh38 as case.json says.',
+      'Variant file "calls.maf" is on GRCh37, not GRCh38 as case.json says.',
+      'Variant file "hg19.vcf" is on GRCh37, not GRCh38 as case.json says.',
+    ]);
+  });
+
+  it('takes the build the files agree on without case.json, and says when they disagree', async () => {
+    const agreed = await openCase(folder({ 'a.vcf': vcfOn('GRCh37'), 'b.maf': maf('GRCh37'), 'c.vcf': VCF }));
+    expect(agreed.summary.genomeBuild).toBe('GRCh37');
+    expect(agreed.summary.warnings).toEqual([]);
+
+    const mixed = await openCase(folder({ 'a.vcf': vcfOn('GRCh37'), 'b.vcf': vcfWithContig(248956422) }));
+    expect(mixed.summary.genomeBuild).toBeUndefined();
+    expect(mixed.summary.warnings).toEqual([
+      'The variant files are on different genome builds: "a.vcf" (GRCh37), "b.vcf" (GRCh38).',
+    ]);
+  });
+});
