@@ -1,18 +1,39 @@
 /**
  * "One-page summary": asks whether the patient's identifiers go on the page, gathers the data, and
- * prints the page (the browser's or Electron's print-to-PDF; the print stylesheet shows only it).
+ * prints the page (the browser's or Electron's print-to-PDF; the print stylesheet shows only it) or
+ * saves it as a PNG.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '../../shared/model/case.js';
 import { Dialog } from '../app/Dialog.js';
 import { gatherSummary, type SummaryData } from './summaryData.js';
+import { download } from '../util/download.js';
 import { SummaryPage } from './SummaryPage.js';
+import { summaryPng, summaryPngName } from './summaryPng.js';
 
 export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClose(): void; summary: CaseSummary | null }) {
   const [showIdentifiers, setShowIdentifiers] = useState(false);
   const [data, setData] = useState<SummaryData | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [capturing, setCapturing] = useState(false);
+  const page = useRef<HTMLElement>(null);
+
+  // The page is laid out for the capture first (data-capture), then drawn.
+  useEffect(() => {
+    if (!capturing || !page.current || !summary) return;
+    let live = true;
+    summaryPng(page.current)
+      .then((blob) => live && download(blob, summaryPngName(summary.title)))
+      .catch(
+        (error: unknown) =>
+          live && setProblem(`The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => live && setCapturing(false));
+    return () => {
+      live = false;
+    };
+  }, [capturing, summary]);
 
   const prepare = async () => {
     if (!summary) return;
@@ -42,9 +63,20 @@ export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClo
         footer={
           <>
             {data ? (
-              <button type="button" className="btn primary" onClick={() => window.print()} data-testid="summary-print">
-                Print or save as PDF…
-              </button>
+              <>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => setCapturing(true)}
+                  disabled={capturing}
+                  data-testid="summary-png"
+                >
+                  {capturing ? 'Drawing…' : 'Save as PNG'}
+                </button>
+                <button type="button" className="btn primary" onClick={() => window.print()} data-testid="summary-print">
+                  Print or save as PDF…
+                </button>
+              </>
             ) : (
               <button
                 type="button"
@@ -72,10 +104,14 @@ export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClo
           />{' '}
           Show the patient's name, ID and birth date on the page
         </label>
-        {data ? <p data-testid="summary-ready">Ready: use “Print or save as PDF…” and choose “Save as PDF”.</p> : null}
+        {data ? (
+          <p data-testid="summary-ready">Ready: “Save as PNG”, or “Print or save as PDF…” and choose “Save as PDF”.</p>
+        ) : null}
         {problem ? <p role="alert">{problem}</p> : null}
       </Dialog>
-      {open && data && summary ? <SummaryPage summary={summary} data={data} showIdentifiers={showIdentifiers} /> : null}
+      {open && data && summary ? (
+        <SummaryPage summary={summary} data={data} showIdentifiers={showIdentifiers} capture={capturing} pageRef={page} />
+      ) : null}
     </>
   );
 }

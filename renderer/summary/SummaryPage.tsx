@@ -3,7 +3,6 @@
  * its scale, the board's variants, the ctDNA chart with its events, the notes and recommendation.
  * Hidden on screen; the print stylesheet shows only this.
  */
-import { useEffect } from 'react';
 import type { CaseSummary } from '../../shared/model/case.js';
 import { maskName, displayName } from '../header/mask.js';
 import { formatDate } from '../util/format.js';
@@ -14,16 +13,20 @@ export function SummaryPage({
   summary,
   data,
   showIdentifiers,
+  capture = false,
+  pageRef,
 }: {
   summary: CaseSummary;
   data: SummaryData;
   showIdentifiers: boolean;
+  /** Laid out on screen (behind the app) to be drawn as a PNG. */
+  capture?: boolean;
+  pageRef?: React.Ref<HTMLElement>;
 }) {
-  useEffect(() => () => void (data.chart && URL.revokeObjectURL(data.chart.url)), [data.chart]);
   const p = summary.patient;
   const name = p.name ? displayName(p.name) : '—';
   return (
-    <article className="print-summary" data-testid="print-summary">
+    <article className="print-summary" data-testid="print-summary" data-capture={capture || undefined} ref={pageRef}>
       <header className="summary-header">
         <h1>{summary.title}</h1>
         <dl>

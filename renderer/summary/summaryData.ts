@@ -7,7 +7,7 @@ import type { CaseSummary } from '../../shared/model/case.js';
 import type { CaseNotes } from '../../shared/model/notes.js';
 import { variantFlagKey } from '../../shared/model/notes.js';
 import { api } from '../api/index.js';
-import { chartSvg, svgBlob } from '../panes/ctdna/exportChart.js';
+import { chartSvg } from '../panes/ctdna/exportChart.js';
 import { TUMOR_BOARD, applyFilters, sortRows, BASE_COLUMNS, toRows, type VariantRow } from '../panes/variants/tableModel.js';
 
 export type SummaryData = {
@@ -18,7 +18,10 @@ export type SummaryData = {
   notes: CaseNotes | null;
   /** The slide view as a PNG data URL, with its scale bar's label. */
   slide: { image: string; scale: string | null } | null;
-  /** The ctDNA chart as drawn (styles inlined), as a blob: URL of its SVG; revoke when done. */
+  /**
+   * The ctDNA chart as drawn (styles inlined), as a data: URL of its SVG: the PNG export copies the
+   * page into an image, where only data: URLs travel (connect-src stays 'self').
+   */
   chart: { url: string; width: number; height: number } | null;
 };
 
@@ -78,5 +81,5 @@ function chartCopy(): SummaryData['chart'] {
   const root = document.querySelector<HTMLElement>('[data-testid=ctdna-chart]');
   const drawn = root ? chartSvg(root, 'ctDNA') : null;
   if (!drawn) return null;
-  return { url: URL.createObjectURL(svgBlob(drawn.svg)), width: drawn.width, height: drawn.height };
+  return { url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawn.svg)}`, width: drawn.width, height: drawn.height };
 }

@@ -1,8 +1,7 @@
 /**
  * Export the chart as it is drawn: its SVGs (values, variant tracks, lanes) stacked into one SVG with
  * every computed style inlined (the page's CSS variables and fonts do not travel with the file),
- * on the pane's background; PNG by drawing that SVG onto a canvas at twice the size. Downloads go
- * through a blob: URL and an <a download>.
+ * on the pane's background; PNG by drawing that SVG onto a canvas at twice the size.
  */
 
 const STYLE_PROPS = [
@@ -102,18 +101,6 @@ function backgroundOf(el: Element): string {
     if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) return colour;
   }
   return '#ffffff';
-}
-
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function svgBlob(svg: string): Blob {
