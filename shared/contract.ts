@@ -51,6 +51,23 @@ export const methods = {
     params: z.object({ markdown: z.string().max(1_000_000), recommendation: Recommendation.nullable() }).strict(),
     result: CaseNotes,
   },
+  /**
+   * Save the one-page summary as a PDF where the host can print it itself (Electron's printToPDF,
+   * after a save dialog): the saved path, null when the user cancelled. UNSUPPORTED in a browser,
+   * whose print dialog saves PDFs.
+   */
+  'summary.savePdf': {
+    params: z
+      .object({
+        fileName: z
+          .string()
+          .min(5)
+          .max(200)
+          .regex(/^[^/\\]+\.pdf$/i),
+      })
+      .strict(),
+    result: z.object({ path: z.string().nullable() }),
+  },
   /** Variants flagged for discussion at the board (kept beside the notes). */
   'flags.get': { params: none, result: z.array(VariantFlag) },
   'flags.set': { params: z.object({ variants: z.array(VariantFlag).max(10_000) }).strict(), result: z.array(VariantFlag) },

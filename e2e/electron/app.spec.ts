@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { METHOD_NAMES } from '../../shared/contract.js';
 import { buildElectron } from '../../scripts/build-electron.js';
 import { E2E_CACHE, REPO_ROOT, SHARED_DATA_DIR } from '../support/paths.js';
+import { hasPoppler, readPdf } from '../support/pdf.js';
 
 const MAIN_BUNDLE = join(REPO_ROOT, 'dist', 'electron', 'main.cjs');
 
@@ -122,5 +123,25 @@ test.describe('the Electron app', () => {
       }
     });
     expect(outcome).toBe('blocked');
+  });
+
+  test('saves the one-page summary as a one-page PDF with printToPDF', async () => {
+    test.skip(!hasPoppler(), 'pdftotext (Debian poppler-utils) is not installed');
+    const target = join(mkdtempSync(join(E2E_CACHE, 'electron-pdf-')), 'summary.pdf');
+    // The native save dialog cannot be driven: answer it in the main process.
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+    }, target);
+    for (const pane of PANES)
+      await expect(page.getByTestId(`pane-${pane}`)).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await page.getByTestId('open-summary').click();
+    await page.getByTestId('summary-prepare').click();
+    await expect(page.getByTestId('summary-print')).toHaveText('Save as PDF…');
+    await page.getByTestId('summary-print').click();
+    await expect(page.getByTestId('summary-saved')).toContainText(target);
+    const { pages, text } = readPdf(readFileSync(target), `${target}.copy.pdf`);
+    expect(pages).toBe(1);
+    expect(text).toContain('Synthetic demo');
+    expect(text).toContain('Variants for discussion');
   });
 });

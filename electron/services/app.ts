@@ -28,4 +28,9 @@ export interface AppOptions {
   host: 'electron' | 'http';
   /** Push an event to the page(s). */
   emit: Emit;
+  /**
+   * Print the page to PDF and save it where the user says (Electron only): the path, or null when
+   * cancelled. Absent in the HTTP host, where the browser's own print dialog does it.
+   */
+  saveSummaryPdf?: (fileName: string) => Promise<string | null>;
 }

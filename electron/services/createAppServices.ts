@@ -115,6 +115,15 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     'ctdna.series': async () => requireCase().ctdnaSeries(),
     'notes.get': async () => notes().get(),
     'notes.save': async ({ markdown, recommendation }) => notes().save(markdown, recommendation),
+    'summary.savePdf': async ({ fileName }) => {
+      if (!options.saveSummaryPdf) {
+        throw new ServiceError(
+          'UNSUPPORTED',
+          'This host cannot print to PDF itself: use the browser’s Print dialog and “Save as PDF”.',
+        );
+      }
+      return { path: await options.saveSummaryPdf(fileName) };
+    },
     'flags.get': async () => notes().flags(),
     'flags.set': async ({ variants }) => notes().setFlags(variants),
     'settings.get': async () => settings.get(),

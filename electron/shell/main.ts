@@ -17,6 +17,7 @@ import { readSettings } from './settingsAccess.js';
 import { windowStatePath } from './windowState.js';
 import { createMainWindow, getMainWindow } from './windows.js';
 import { logFailure } from '../services/logging/safeLog.js';
+import { createSummaryPdfSaver } from './summaryPdf.js';
 
 /** Methods after which the recent-cases list in the menu may be out of date. */
 const METHODS_CHANGING_RECENT_CASES = new Set<MethodName>(['case.open', 'settings.update']);
@@ -63,7 +64,12 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
-  const ready = await createAppServices({ dataDir: userData, host: 'electron', emit });
+  const ready = await createAppServices({
+    dataDir: userData,
+    host: 'electron',
+    emit,
+    saveSummaryPdf: createSummaryPdfSaver(getMainWindow),
+  });
   services = ready;
 
   hardenSession(session.defaultSession, {

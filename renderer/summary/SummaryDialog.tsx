@@ -5,11 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '../../shared/model/case.js';
+import { api } from '../api/index.js';
 import { Dialog } from '../app/Dialog.js';
 import { gatherSummary, type SummaryData } from './summaryData.js';
 import { download } from '../util/download.js';
 import { SummaryPage } from './SummaryPage.js';
-import { summaryPng, summaryPngName } from './summaryPng.js';
+import { summaryFileName, summaryPng } from './summaryPng.js';
 
 export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClose(): void; summary: CaseSummary | null }) {
   const [showIdentifiers, setShowIdentifiers] = useState(false);
@@ -18,13 +19,33 @@ export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClo
   const [problem, setProblem] = useState<string | null>(null);
   const [capturing, setCapturing] = useState(false);
   const page = useRef<HTMLElement>(null);
+  const [savedPdf, setSavedPdf] = useState<string | null>(null);
+  // Electron prints to PDF itself (and asks where to save); a browser's print dialog does it there.
+  const [hostPrints, setHostPrints] = useState(false);
+  useEffect(() => {
+    void api.call('app.info', {}).then(
+      (info) => setHostPrints(info.host === 'electron'),
+      () => setHostPrints(false),
+    );
+  }, []);
+
+  const print = async () => {
+    if (!hostPrints || !summary) return window.print();
+    setProblem(null);
+    try {
+      const { path } = await api.call('summary.savePdf', { fileName: summaryFileName(summary.title, 'pdf') });
+      setSavedPdf(path);
+    } catch (error) {
+      setProblem(`The PDF could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
 
   // The page is laid out for the capture first (data-capture), then drawn.
   useEffect(() => {
     if (!capturing || !page.current || !summary) return;
     let live = true;
     summaryPng(page.current)
-      .then((blob) => live && download(blob, summaryPngName(summary.title)))
+      .then((blob) => live && download(blob, summaryFileName(summary.title, 'png')))
       .catch(
         (error: unknown) =>
           live && setProblem(`The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`),
@@ -50,6 +71,7 @@ export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClo
 
   const close = () => {
     setData(null);
+    setSavedPdf(null);
     onClose();
   };
 
@@ -73,8 +95,8 @@ export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClo
                 >
                   {capturing ? 'Drawing…' : 'Save as PNG'}
                 </button>
-                <button type="button" className="btn primary" onClick={() => window.print()} data-testid="summary-print">
-                  Print or save as PDF…
+                <button type="button" className="btn primary" onClick={() => void print()} data-testid="summary-print">
+                  {hostPrints ? 'Save as PDF…' : 'Print or save as PDF…'}
                 </button>
               </>
             ) : (
@@ -105,7 +127,16 @@ export function SummaryDialog({ open, onClose, summary }: { open: boolean; onClo
           Show the patient's name, ID and birth date on the page
         </label>
         {data ? (
-          <p data-testid="summary-ready">Ready: “Save as PNG”, or “Print or save as PDF…” and choose “Save as PDF”.</p>
+          <p data-testid="summary-ready">
+            {hostPrints
+              ? 'Ready: “Save as PNG” or “Save as PDF…”.'
+              : 'Ready: “Save as PNG”, or “Print or save as PDF…” and choose “Save as PDF”.'}
+          </p>
+        ) : null}
+        {savedPdf ? (
+          <p data-testid="summary-saved">
+            Saved: <span className="mono">{savedPdf}</span>
+          </p>
         ) : null}
         {problem ? <p role="alert">{problem}</p> : null}
       </Dialog>

@@ -21,12 +21,12 @@ export async function summaryPng(page: HTMLElement): Promise<Blob> {
   return blob;
 }
 
-/** `summary_<case title>_<date>.png`, safe as a file name on every system. */
-export function summaryPngName(title: string, date = new Date()): string {
+/** `summary_<case title>_<date>.<ext>`, safe as a file name on every system. */
+export function summaryFileName(title: string, ext: 'png' | 'pdf', date = new Date()): string {
   const stem =
     title
       .replace(/[^\w.-]+/g, '_')
       .replace(/^_+|_+$/g, '')
       .slice(0, 60) || 'case';
-  return `summary_${stem}_${date.toISOString().slice(0, 10)}.png`;
+  return `summary_${stem}_${date.toISOString().slice(0, 10)}.${ext}`;
 }
