@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_VERSION } from '../electron/services/demo/ensureDemoCase.js';
+import { E2E_CACHE, SHARED_DATA_DIR } from './support/paths.js';
 import { startHost } from './support/host.js';
 
 test('tumor-board mode masks every identifier, keeps the label shut and shows a laser pointer', async ({ page }) => {
@@ -30,6 +34,62 @@ test('tumor-board mode masks every identifier, keeps the label shut and shows a 
     await page.getByTestId('tumor-board-toggle').click();
     await expect(page.getByTestId('laser-pointer')).toHaveCount(0);
     await expect(page.getByTestId('patient-name')).toContainText('SYNTHETIC');
+  } finally {
+    await host.stop();
+  }
+});
+
+test('the board agenda steps through the slide, the flagged variants and the ctDNA, and the panes follow', async ({ page }) => {
+  // A copy of the demo: flags are written into the case folder.
+  const caseDir = mkdtempSync(join(E2E_CACHE, 'agenda-case-'));
+  cpSync(join(SHARED_DATA_DIR, 'demo-case', `v${DEMO_VERSION}`), caseDir, { recursive: true });
+  const host = await startHost({ casePath: caseDir });
+  try {
+    await page.goto(host.url);
+    for (const pane of ['slide', 'variants', 'ctdna'])
+      await expect(page.getByTestId(`pane-${pane}`)).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    const row = (gene: string) => page.locator(`[data-testid=variant-row][data-gene=${gene}]`).first();
+    await row('FGFR3').click();
+    await page.getByTestId('variant-flag').click();
+    await expect(page.getByTestId('variant-flag')).toHaveAttribute('aria-pressed', 'true');
+    // Another variant is the selected one when the board starts.
+    const other = page.locator('[data-testid=variant-row]:not([data-gene=FGFR3])').first();
+    const otherGene = (await other.getAttribute('data-gene'))!;
+    await other.click();
+    await expect(row(otherGene)).toHaveAttribute('aria-selected', 'true');
+
+    await page.getByTestId('tumor-board-toggle').click();
+    const steps = page.getByTestId('agenda-step');
+    await expect(steps).toHaveCount(3);
+    expect(await steps.evaluateAll((all) => all.map((s) => s.getAttribute('data-kind')))).toEqual(['slide', 'variant', 'ctdna']);
+    await expect(steps.nth(1)).toContainText('FGFR3 p.S249C');
+
+    await page.keyboard.press('ArrowRight');
+    await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByTestId('pane-slide')).toHaveClass(/is-agenda-focus/);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByTestId('pane-variants')).toHaveClass(/is-agenda-focus/);
+    await expect(page.getByTestId('pane-slide')).not.toHaveClass(/is-agenda-focus/);
+    await expect(row('FGFR3')).toHaveAttribute('aria-selected', 'true');
+    await expect(row(otherGene)).not.toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('ctdna-linked-variant')).toHaveAttribute('data-variant', 'FGFR3 p.S249C');
+
+    await page.keyboard.press('PageDown');
+    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByTestId('pane-ctdna')).toHaveClass(/is-agenda-focus/);
+    await expect(page.getByTestId('ctdna-linked-variant')).toHaveCount(0);
+    await page.keyboard.press('ArrowRight'); // the last step stays
+    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await page.keyboard.press('ArrowLeft');
+    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await page.mouse.move(600, 400);
+    if (process.env.TRIPTYCH_SHOT) await page.screenshot({ path: process.env.TRIPTYCH_SHOT });
+
+    await page.getByTestId('tumor-board-toggle').click();
+    await expect(page.getByTestId('board-agenda')).toHaveCount(0);
+    await expect(page.getByTestId('pane-variants')).not.toHaveClass(/is-agenda-focus/);
   } finally {
     await host.stop();
   }

@@ -6,6 +6,7 @@ import { useCase } from './app/useCase.js';
 import { useFileDrop, type DropOutcome } from './app/useFileDrop.js';
 import { useSettings } from './app/useSettings.js';
 import { OpenCaseDialog } from './header/OpenCaseDialog.js';
+import { BoardAgenda } from './board/BoardAgenda.js';
 import { LaserPointer } from './board/LaserPointer.js';
 import { useBoardMode } from './board/boardMode.js';
 import { PatientHeader } from './header/PatientHeader.js';
@@ -182,6 +183,7 @@ export function App() {
           />
         ) : null}
       </main>
+      {board && kase.summary ? <BoardAgenda summary={kase.summary} /> : null}
 
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">

@@ -38,3 +38,8 @@ export function useFlaggedKeys(): Set<string> {
   const list = useStore(flags);
   return new Set(list.map((f) => f.key));
 }
+
+/** The flagged variants, in the order they were flagged (the agenda's order). */
+export function useFlags(): VariantFlag[] {
+  return useStore(flags);
+}

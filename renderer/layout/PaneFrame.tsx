@@ -13,6 +13,7 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { PANE_TITLES } from './layoutModel.js';
 import { PaneContext, type PaneReport } from './paneContext.js';
 import { PaneError } from './PaneStates.js';
+import { useAgendaPane } from '../board/agendaFocus.js';
 
 export type PaneFrameProps = {
   id: PaneId;
@@ -60,11 +61,12 @@ export function PaneFrame({
   }, []);
   const ctx = useMemo(() => ({ id, report: reportFn }), [id, reportFn]);
   const state = crashed ? 'error' : report.state;
+  const agendaPane = useAgendaPane();
 
   return (
     <PaneContext.Provider value={ctx}>
       <section
-        className={`pane${collapsed ? ' is-collapsed' : ''}${maximized ? ' is-maximized' : ''}`}
+        className={`pane${collapsed ? ' is-collapsed' : ''}${maximized ? ' is-maximized' : ''}${agendaPane === id ? ' is-agenda-focus' : ''}`}
         data-testid={`pane-${id}`}
         data-state={state}
         data-collapsed={collapsed || undefined}

@@ -15,11 +15,19 @@ export type SharedSelection = {
   timepointDate?: string;
   /** A variant as `<gene> <protein change>` (e.g. "FGFR3 p.S249C"), or the gene alone. */
   variantKey?: string;
-  /** The pane that made the last change. */
-  source: PaneId;
+  /** The same variant exactly, as `chrom:pos:ref>alt` (variantFlagKey), when the chooser knows it. */
+  variantLocus?: string;
+  /** A slide of the case (its id), when one was chosen rather than a specimen. */
+  slideId?: string;
+  /** The pane that made the last change, or the tumor-board agenda stepping through the case. */
+  source: SelectionSource;
 };
 
+export type SelectionSource = PaneId | 'agenda';
+
 export type SelectionPatch = Partial<Omit<SharedSelection, 'source'>>;
+
+const SELECTION_FIELDS = ['specimenId', 'timepointDate', 'variantKey', 'variantLocus', 'slideId'] as const;
 
 const shared = createStore<SharedSelection | null>(null);
 const links = createStore<Partial<Record<PaneId, boolean>>>({});
@@ -28,11 +36,11 @@ export const selection = {
   get: shared.get,
   subscribe: shared.subscribe,
   /** Change some fields as `source` (an undefined field is cleared); ignored when that pane is not linked. */
-  publish(source: PaneId, patch: SelectionPatch): void {
-    if (!linking.isLinked(source)) return;
+  publish(source: SelectionSource, patch: SelectionPatch): void {
+    if (source !== 'agenda' && !linking.isLinked(source)) return;
     const next: SharedSelection = { ...(shared.get() ?? {}), ...patch, source };
-    for (const k of ['specimenId', 'timepointDate', 'variantKey'] as const) if (next[k] === undefined) delete next[k];
-    shared.set(next.specimenId || next.timepointDate || next.variantKey ? next : null);
+    for (const k of SELECTION_FIELDS) if (next[k] === undefined) delete next[k];
+    shared.set(SELECTION_FIELDS.some((k) => next[k]) ? next : null);
   },
 };
 

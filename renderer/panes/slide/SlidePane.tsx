@@ -5,7 +5,7 @@ import { api, TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
 import { SlideIcon } from '../../ui/icons.js';
-import { useLinkedSelection } from '../../selection/selectionStore.js';
+import { selection, useLinkedSelection } from '../../selection/selectionStore.js';
 import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
 import { decoderFor } from './decode/pixels.js';
@@ -24,13 +24,23 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
 
   useEffect(() => setFatal(null), [summary, version]);
 
-  // Linking: a specimen chosen in another pane brings up its (first) slide.
-  const linkedSpecimen = useLinkedSelection('slide')?.specimenId;
-  const specimenSlide = summary?.specimens.find((s) => s.id === linkedSpecimen)?.slideIds[0];
+  // Linking: a slide chosen elsewhere (the board agenda), or a specimen chosen in another pane,
+  // brings up that slide, or the specimen's first.
+  const linked = useLinkedSelection('slide');
+  const linkedSlide = linked?.source === 'slide' ? undefined : linked?.slideId;
+  const specimenSlide = summary?.specimens.find((s) => s.id === linked?.specimenId)?.slideIds[0];
+  const wanted = linkedSlide ?? specimenSlide;
   useEffect(() => {
-    if (specimenSlide && slides.some((s) => s.id === specimenSlide)) setSlideId(specimenSlide);
-    // Only when the linked specimen changes: the user may pick another slide afterwards.
-  }, [specimenSlide]);
+    if (wanted && slides.some((s) => s.id === wanted)) setSlideId(wanted);
+    // Only when the linked choice changes: the user may pick another slide afterwards.
+  }, [wanted]);
+
+  // A slide picked here tells the other panes whose it is: its specimen and collection date.
+  const pickSlide = (id: string) => {
+    setSlideId(id);
+    const specimen = summary?.specimens.find((s) => s.slideIds.includes(id));
+    selection.publish('slide', { slideId: id, specimenId: specimen?.id, timepointDate: specimen?.collected });
+  };
 
   const info = useAsync(slideId ? () => api.call('slides.info', { slideId }) : null, [slideId, version]);
   const slideName = slides.find((s) => s.id === slideId)?.name;
@@ -54,7 +64,7 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
   if (slides.length === 0) return <NoSlide summary={summary} />;
 
   const strip =
-    slides.length > 1 ? <SlideStrip slides={slides} selected={slideId} version={version} onSelect={setSlideId} /> : null;
+    slides.length > 1 ? <SlideStrip slides={slides} selected={slideId} version={version} onSelect={pickSlide} /> : null;
 
   let body;
   if (info.status === 'error') body = <PaneError error={info.error} onRetry={info.retry} title="The slide could not be read" />;

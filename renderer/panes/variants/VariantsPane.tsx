@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { CaseSummary, Specimen } from '../../../shared/model/case.js';
 import type { GenomeTrack, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
+import { variantFlagKey } from '../../../shared/model/notes.js';
 import { api, asTriptychError, type TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
@@ -171,11 +172,26 @@ function LoadedVariants({
   const selected = selectedKey ? (byKey.get(selectedKey) ?? null) : null;
   const selectedShown = useMemo(() => (selectedKey ? sorted.some((r) => r.key === selectedKey) : false), [sorted, selectedKey]);
 
-  // The chosen variant is published to the other panes as "<gene> <protein change>".
+  // The chosen variant is published to the other panes as "<gene> <protein change>" and exactly.
   const choose = useCallback((r: VariantRow | null) => {
     setSelectedKey(r?.key ?? null);
-    selection.publish('variants', { variantKey: r ? variantKeyOf(r.gene, r.protein) : undefined });
+    selection.publish('variants', {
+      variantKey: r ? variantKeyOf(r.gene, r.protein) : undefined,
+      variantLocus: r ? variantFlagKey(r) : undefined,
+    });
   }, []);
+
+  // A variant chosen exactly elsewhere (the board agenda's flagged variants) is selected and shown.
+  const linkedLocus = useLinkedSelection('variants');
+  const wantedLocus = linkedLocus?.source === 'variants' ? undefined : linkedLocus?.variantLocus;
+  useEffect(() => {
+    if (!wantedLocus) return;
+    const row = allRows.find((r) => variantFlagKey(r) === wantedLocus);
+    if (!row) return;
+    setSelectedKey(row.key);
+    setRevealToken((t) => t + 1);
+    setGotoToken((t) => t + 1);
+  }, [wantedLocus, allRows]);
   const onSelectRow = useCallback(
     (r: VariantRow | null) => {
       choose(r);
