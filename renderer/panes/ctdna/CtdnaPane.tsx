@@ -4,6 +4,7 @@ import { anchorCtdnaSeries, type CtdnaSeries } from '../../../shared/model/ctdna
 import { api } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
+import { useLinkedSelection } from '../../selection/selectionStore.js';
 import { AlertIcon, ChartIcon } from '../../ui/icons.js';
 import { formatDate, formatSig, plural } from '../../util/format.js';
 import { useAsync } from '../../util/useAsync.js';
@@ -94,6 +95,21 @@ function LoadedCtdna({ series, summary }: { series: CtdnaSeries; summary: CaseSu
   const body = useRef<HTMLDivElement>(null);
   const selection = useCtdnaSelection();
   useEffect(() => () => ctdnaSelection.set(null), [series]);
+  // Linking: a specimen chosen in another pane (its slide picked in the slide pane) is selected here.
+  const linked = useLinkedSelection('ctdna');
+  const followed = linked && linked.source !== 'ctdna' ? linked.specimenId : undefined;
+  useEffect(() => {
+    const s = followed ? withSpecimens.specimens?.find((x) => x.id === followed) : undefined;
+    if (!s) return;
+    ctdnaSelection.follow({
+      kind: 'specimen',
+      id: s.id,
+      date: s.date,
+      label: s.label ?? s.type ?? 'specimen',
+      ...(s.sampleId ? { sampleId: s.sampleId } : {}),
+      ...(specimenLinks.get(s.id) ?? {}),
+    });
+  }, [followed, withSpecimens, specimenLinks]);
   const latest = model.latest;
   const warnings = [
     ...anchored.warnings,

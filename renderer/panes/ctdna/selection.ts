@@ -35,6 +35,10 @@ export const ctdnaSelection = {
       timepointDate: next?.date || undefined,
     });
   },
+  /** Show a choice made in another pane, without publishing it back as this pane's. */
+  follow(next: CtdnaSelection): void {
+    if (JSON.stringify(next) !== JSON.stringify(store.get())) store.set(next);
+  },
   subscribe: store.subscribe,
 };
 
