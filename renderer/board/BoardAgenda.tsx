@@ -36,7 +36,8 @@ export function BoardAgenda({ summary }: { summary: CaseSummary }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      // A pane that took the key (the slide viewer pans, the ctDNA chart steps) keeps it.
+      if (event.defaultPrevented || typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       const forward = event.key === 'ArrowRight' || event.key === 'PageDown';
       const back = event.key === 'ArrowLeft' || event.key === 'PageUp';
       if (!forward && !back) return;
