@@ -12,6 +12,7 @@ import { useBoardMode } from './board/boardMode.js';
 import { PatientHeader } from './header/PatientHeader.js';
 import { variantFlags } from './flags/flagsStore.js';
 import { NotesDialog } from './notes/NotesDialog.js';
+import { StartScreen } from './start/StartScreen.js';
 import { SummaryDialog } from './summary/SummaryDialog.js';
 import { sameLayout } from './layout/layoutModel.js';
 import { Workspace, type WorkspaceHandle } from './layout/Workspace.js';
@@ -170,7 +171,15 @@ export function App() {
       ) : null}
 
       <main className="app-main">
-        {loaded ? (
+        {loaded && kase.state.status === 'none' ? (
+          <StartScreen
+            recentPaths={settings.recentCases}
+            onOpen={openPath}
+            onOpenDialog={() => setOpenDialog(true)}
+            onOpenDemo={kase.openDemo}
+            onForget={(path) => update({ recentCases: settings.recentCases.filter((r) => r !== path) })}
+          />
+        ) : loaded ? (
           <Workspace
             ref={workspace}
             initialLayout={settings.layout}

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { AwsConnection, AwsIdentity, AwsProfiles } from './model/aws.js';
-import { CaseSummary } from './model/case.js';
+import { CaseSummary, RecentCase } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
 import { CaseNotes, Recommendation, VariantFlag } from './model/notes.js';
 import { SlideInfo } from './model/slide.js';
@@ -33,6 +33,8 @@ export const methods = {
   'case.open': { params: z.object({ path: z.string().min(1).max(4096) }).strict(), result: CaseSummary },
   /** Open the built-in synthetic demo case (generated on first need, then cached). */
   'case.openDemo': { params: none, result: CaseSummary },
+  /** The recent cases with their titles, and whether each is still there (the start screen). */
+  'case.recent': { params: none, result: z.array(RecentCase) },
   'case.close': { params: none, result: z.null() },
   /** A slide's levels, associated images and tile URL template. */
   'slides.info': { params: z.object({ slideId: z.string().min(1).max(200) }).strict(), result: SlideInfo },

@@ -16,6 +16,7 @@ import { DiskCache } from './cache/diskCache.js';
 import { TaskRegistry } from './tasks/taskRegistry.js';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import { describeRecentCases } from './case/recentCases.js';
 
 const APP_VERSION = packageJson.version;
 
@@ -103,6 +104,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     },
     'case.open': async ({ path }) => (await open(path)).summary,
     'case.openDemo': async () => (await open(undefined)).summary,
+    'case.recent': async () => describeRecentCases((await settings.get()).recentCases),
     'case.close': async () => {
       await session?.close();
       session = undefined;

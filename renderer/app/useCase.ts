@@ -25,7 +25,8 @@ export type CaseApi = {
 };
 
 /**
- * The case lifecycle: on start 'case.current', and the demo case when none is open; 'case.changed'
+ * The case lifecycle: on start 'case.current'; when none is open, the start screen (status 'none')
+ * if cases were opened before, else the demo case; 'case.changed'
  * from the host (menu, CLI, second instance); explicit opens from the page.
  */
 export function useCase(): CaseApi {
@@ -77,7 +78,10 @@ export function useCase(): CaseApi {
         const current = await api.call('case.current', {});
         if (!live) return;
         if (current) show(current);
-        else await run('Preparing the demo case', () => api.call('case.openDemo', {}), false);
+        // With cases opened before, the start screen lists them; a first run opens the demo.
+        else if ((await api.call('settings.get', {})).recentCases.length > 0) {
+          if (live) setState({ status: 'none' });
+        } else await run('Preparing the demo case', () => api.call('case.openDemo', {}), false);
       } catch (e) {
         if (live) setState({ status: 'error', error: asTriptychError(e) });
       }

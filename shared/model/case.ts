@@ -70,3 +70,13 @@ export const CaseSummary = z.object({
   warnings: z.array(z.string()),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** A case opened before, as the start screen lists it. */
+export const RecentCase = z.object({
+  path: z.string(),
+  /** case.json's title, else the folder's name. */
+  title: z.string(),
+  /** False when the folder (or file) is gone: shown, with a way to take it off the list. */
+  exists: z.boolean(),
+});
+export type RecentCase = z.infer<typeof RecentCase>;
