@@ -12,6 +12,8 @@ import { useBoardMode } from './board/boardMode.js';
 import { PatientHeader } from './header/PatientHeader.js';
 import { variantFlags } from './flags/flagsStore.js';
 import { NotesDialog } from './notes/NotesDialog.js';
+import { caseSession } from './session/caseSession.js';
+import { useSessionRestore } from './session/useSessionRestore.js';
 import { StartScreen } from './start/StartScreen.js';
 import { SummaryDialog } from './summary/SummaryDialog.js';
 import { sameLayout } from './layout/layoutModel.js';
@@ -43,10 +45,13 @@ export function App() {
   }, []);
 
   useEffect(() => installPalette(settings.theme), [settings.theme]);
-  // The open case's flagged variants, loaded with each case.
+  // The open case's flagged variants and where the user left it, loaded with each case.
   useEffect(() => {
-    if (kase.summary) void variantFlags.load();
+    if (!kase.summary) return;
+    void variantFlags.load();
+    void caseSession.load(kase.version, kase.summary.root);
   }, [kase.summary, kase.version]);
+  useSessionRestore(kase.version, workspace);
   useEffect(() => {
     if (problem) notify({ kind: 'error', text: problem });
   }, [problem, notify]);
@@ -103,6 +108,7 @@ export function App() {
   savedLayout.current = settings.layout;
   const onLayoutChange = useCallback(
     (layout: Layout) => {
+      caseSession.save({ layout });
       if (!sameLayout(layout, savedLayout.current)) updateSoon({ layout });
     },
     [updateSoon],

@@ -14,6 +14,7 @@ import { SlideInfo } from './model/slide.js';
 import { Settings } from './model/settings.js';
 import { TaskInfo } from './model/tasks.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
+import { CaseUiSession } from './model/session.js';
 
 const none = z.object({}).strict();
 
@@ -69,6 +70,16 @@ export const methods = {
       })
       .strict(),
     result: z.object({ path: z.string().nullable() }),
+  },
+  /** Where the user left the open case (slide and viewport, locus, filters, selection, layout). */
+  'session.get': { params: none, result: CaseUiSession },
+  /**
+   * Merge into it (each field replaced as a whole; viewports merged per slide). `forCase` is the
+   * summary's root the page saved for: a save that arrives after another case opened is refused.
+   */
+  'session.save': {
+    params: z.object({ forCase: z.string().max(4096), patch: CaseUiSession.strict() }).strict(),
+    result: CaseUiSession,
   },
   /** Variants flagged for discussion at the board (kept beside the notes). */
   'flags.get': { params: none, result: z.array(VariantFlag) },

@@ -17,12 +17,16 @@ import { TaskRegistry } from './tasks/taskRegistry.js';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { describeRecentCases } from './case/recentCases.js';
+import { SessionStore } from './session/sessionStore.js';
 
 const APP_VERSION = packageJson.version;
 
 /** Build the Node side once per host: the contract's handlers, the binary handler, the open case. */
 export async function createAppServices(options: AppOptions): Promise<AppServices> {
   const settings = new SettingsStore(options.dataDir);
+  const sessions = new SessionStore(options.dataDir);
+  // The demo is regenerated into versioned folders: its session is kept under one name.
+  const sessionKey = (open: CaseSession): string => (open.summary.isDemo ? 'built-in demo' : open.root);
   let session: CaseSession | undefined;
   const tasks = new TaskRegistry((info) =>
     options.emit('progress', {
@@ -104,6 +108,12 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     },
     'case.open': async ({ path }) => (await open(path)).summary,
     'case.openDemo': async () => (await open(undefined)).summary,
+    'session.get': async () => sessions.get(sessionKey(requireCase())),
+    'session.save': async ({ forCase, patch }) => {
+      const open = requireCase();
+      if (open.summary.root !== forCase) throw new ServiceError('NO_CASE', 'The case changed before its session was saved.');
+      return sessions.save(sessionKey(open), patch);
+    },
     'case.recent': async () => describeRecentCases((await settings.get()).recentCases),
     'case.close': async () => {
       await session?.close();

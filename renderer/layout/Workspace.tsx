@@ -31,6 +31,8 @@ import {
 
 export type WorkspaceHandle = {
   togglePane(pane: PaneId): void;
+  /** Apply a saved layout (a case's own, when it is reopened). */
+  setLayout(layout: Layout): void;
   resetLayout(): void;
 };
 
@@ -158,17 +160,29 @@ export function Workspace({ initialLayout, onLayoutChange, panes, ref }: Workspa
     [applyLayout, emit],
   );
 
+  /** A whole saved layout: sizes, collapsed panes, the maximized one. */
+  const applySaved = useCallback(
+    (saved: Layout) => {
+      const layout = sanitizeLayout(saved);
+      beforeMaximize.current = null;
+      maximizedRef.current = null;
+      setMaximized(null);
+      applyLayout(layout.sizes, layout.collapsed);
+      if (layout.maximized) {
+        beforeMaximize.current = { sizes: layout.sizes, collapsed: layout.collapsed };
+        maximizedRef.current = layout.maximized;
+        setMaximized(layout.maximized);
+        panelRefs[layout.maximized].current?.expand();
+        for (const other of PANES) if (other !== layout.maximized) panelRefs[other].current?.collapse();
+        setCollapsed(readCollapsed());
+      }
+    },
+    [applyLayout, readCollapsed],
+  );
+
   // Apply the persisted collapsed / maximized state once the panels exist.
   useEffect(() => {
-    applyLayout(initial.sizes, initial.collapsed);
-    if (initial.maximized) {
-      beforeMaximize.current = { sizes: initial.sizes, collapsed: initial.collapsed };
-      maximizedRef.current = initial.maximized;
-      setMaximized(initial.maximized);
-      panelRefs[initial.maximized].current?.expand();
-      for (const other of PANES) if (other !== initial.maximized) panelRefs[other].current?.collapse();
-      setCollapsed(readCollapsed());
-    }
+    applySaved(initial);
     mounted.current = true;
   }, []);
 
@@ -180,6 +194,11 @@ export function Workspace({ initialLayout, onLayoutChange, panes, ref }: Workspa
         else if (maximizedRef.current || panelRefs[pane].current?.isCollapsed()) restore(pane);
         else collapse(pane);
       },
+      setLayout(layout) {
+        applySaved(layout);
+        const now = groupRef.current ? fromGroupLayout(groupRef.current.getLayout()) : layout.sizes;
+        emit(maximizedRef.current, now, readCollapsed());
+      },
       resetLayout() {
         beforeMaximize.current = null;
         maximizedRef.current = null;
@@ -188,7 +207,7 @@ export function Workspace({ initialLayout, onLayoutChange, panes, ref }: Workspa
         emit(null, normalizeSizes(DEFAULT_LAYOUT.sizes), coll);
       },
     }),
-    [applyLayout, collapse, emit, restore],
+    [applyLayout, applySaved, collapse, emit, readCollapsed, restore],
   );
 
   const panel = (pane: PaneId) => (

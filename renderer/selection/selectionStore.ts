@@ -23,7 +23,8 @@ export type SharedSelection = {
   source: SelectionSource;
 };
 
-export type SelectionSource = PaneId | 'agenda';
+/** 'agenda': the tumor-board agenda; 'session': the selection restored when a case reopens. */
+export type SelectionSource = PaneId | 'agenda' | 'session';
 
 export type SelectionPatch = Partial<Omit<SharedSelection, 'source'>>;
 
@@ -37,7 +38,7 @@ export const selection = {
   subscribe: shared.subscribe,
   /** Change some fields as `source` (an undefined field is cleared); ignored when that pane is not linked. */
   publish(source: SelectionSource, patch: SelectionPatch): void {
-    if (source !== 'agenda' && !linking.isLinked(source)) return;
+    if (source !== 'agenda' && source !== 'session' && !linking.isLinked(source)) return;
     const next: SharedSelection = { ...(shared.get() ?? {}), ...patch, source };
     for (const k of SELECTION_FIELDS) if (next[k] === undefined) delete next[k];
     shared.set(SELECTION_FIELDS.some((k) => next[k]) ? next : null);

@@ -95,9 +95,13 @@ function LoadedCtdna({ series, summary }: { series: CtdnaSeries; summary: CaseSu
   const body = useRef<HTMLDivElement>(null);
   const selection = useCtdnaSelection();
   useEffect(() => () => ctdnaSelection.set(null), [series]);
-  // Linking: a specimen chosen in another pane (its slide picked in the slide pane) is selected here.
+  // Linking: a specimen or timepoint chosen elsewhere (a slide picked, the session restored) is selected here.
   const linked = useLinkedSelection('ctdna');
   const followed = linked && linked.source !== 'ctdna' ? linked.specimenId : undefined;
+  const followedDate = linked && linked.source !== 'ctdna' && !linked.specimenId ? linked.timepointDate : undefined;
+  useEffect(() => {
+    if (followedDate) ctdnaSelection.follow({ kind: 'timepoint', date: followedDate });
+  }, [followedDate]);
   useEffect(() => {
     const s = followed ? withSpecimens.specimens?.find((x) => x.id === followed) : undefined;
     if (!s) return;

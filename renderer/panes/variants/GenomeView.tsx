@@ -12,6 +12,10 @@ import type { VariantRow } from './tableModel.js';
 import { Vaf } from './VariantTable.js';
 
 export type GenomeViewProps = {
+  /** Where igv.js starts when no variant is selected (the locus the user left it at). */
+  initialLocus?: string;
+  /** Told each time the user moves igv.js. */
+  onLocusChange?(locus: string): void;
   tracks: readonly GenomeTrack[];
   genomeBuild?: string;
   /** Rows of each variant file, for the files drawn from our own features. */
@@ -33,7 +37,17 @@ export function locusOf(row: Pick<VariantRow, 'chrom' | 'pos' | 'ref'>, flank = 
 
 type Popup = { x: number; y: number; row: VariantRow | null; pick: IgvPick };
 
-export function GenomeView({ tracks, genomeBuild, rowsOf, selected, gotoToken, resolvePick, onPick }: GenomeViewProps) {
+export function GenomeView({
+  tracks,
+  genomeBuild,
+  rowsOf,
+  selected,
+  gotoToken,
+  resolvePick,
+  onPick,
+  initialLocus,
+  onLocusChange,
+}: GenomeViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const browserRef = useRef<IgvBrowser | null>(null);
@@ -44,10 +58,11 @@ export function GenomeView({ tracks, genomeBuild, rowsOf, selected, gotoToken, r
   const { genome, known } = genomeFor(genomeBuild);
 
   // Latest callbacks, read by igv.js handlers bound once.
-  const live = useRef({ resolvePick, onPick, rowsOf });
-  live.current = { resolvePick, onPick, rowsOf };
+  const live = useRef({ resolvePick, onPick, rowsOf, onLocusChange });
+  live.current = { resolvePick, onPick, rowsOf, onLocusChange };
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
+  const initialLocusRef = useRef(initialLocus);
 
   const trackKey = tracks.map((t) => `${t.fileId}:${t.indexFileId ?? ''}`).join('|');
 
@@ -58,7 +73,7 @@ export function GenomeView({ tracks, genomeBuild, rowsOf, selected, gotoToken, r
     let browser: IgvBrowser | null = null;
     setStatus('loading');
     setError(null);
-    const start = selectedRef.current ? locusOf(selectedRef.current) : 'all';
+    const start = initialLocusRef.current ?? (selectedRef.current ? locusOf(selectedRef.current) : 'all');
     (async () => {
       const igv = await loadIgv();
       if (disposed) return;
@@ -69,7 +84,11 @@ export function GenomeView({ tracks, genomeBuild, rowsOf, selected, gotoToken, r
       }
       browserRef.current = browser;
       themeIgv(host);
-      browser.on('locuschange', () => setLocus(currentLocus(browser!)));
+      browser.on('locuschange', () => {
+        const now = currentLocus(browser!);
+        setLocus(now);
+        live.current.onLocusChange?.(now);
+      });
       // Our popup replaces igv.js's: returning false stops it from building its own HTML.
       browser.on('trackclick', () => false);
       const onPickFromIgv = (pick: IgvPick) => {

@@ -2,6 +2,8 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import type { CaseSummary, Specimen } from '../../../shared/model/case.js';
 import type { GenomeTrack, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
 import { variantFlagKey } from '../../../shared/model/notes.js';
+import type { CaseUiSession } from '../../../shared/model/session.js';
+import { caseSession, useRestoredSession } from '../../session/caseSession.js';
 import { api, asTriptychError, type TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
@@ -59,6 +61,7 @@ async function loadVariants(fileIds: string[]): Promise<Loaded> {
 }
 
 export function VariantsPane({ summary, version, opening }: CasePaneProps) {
+  const restored = useRestoredSession(version);
   const fileIds = summary?.variantFileIds ?? [];
   const loaded = useAsync(fileIds.length ? () => loadVariants(fileIds) : null, [fileIds.join(','), version]);
   const fileName = (id: string) => summary?.files.find((f) => f.id === id)?.name ?? id;
@@ -91,10 +94,16 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
     <div className="variants-pane">
       {loaded.status === 'error' ? (
         <PaneError error={loaded.error} onRetry={loaded.retry} title="The variant file could not be read" />
-      ) : loaded.status !== 'ready' ? (
+      ) : loaded.status !== 'ready' || !restored ? (
         <PaneLoading label={`Reading ${fileIds.length > 1 ? `${fileIds.length} variant files` : fileName(fileIds[0]!)}…`} />
       ) : (
-        <LoadedVariants key={version} loaded={loaded.value} specimens={summary.specimens} caseGenomeBuild={summary.genomeBuild} />
+        <LoadedVariants
+          key={version}
+          loaded={loaded.value}
+          specimens={summary.specimens}
+          caseGenomeBuild={summary.genomeBuild}
+          restored={restored}
+        />
       )}
     </div>
   );
@@ -111,15 +120,23 @@ function LoadedVariants({
   loaded,
   specimens,
   caseGenomeBuild,
+  restored,
 }: {
   loaded: Loaded;
   specimens: Specimen[];
+  /** Where the user left this case: file, filters, locus. */
+  restored: CaseUiSession;
   /** The case's build wins over what a file names: a mismatch is a case warning, not a second genome. */
   caseGenomeBuild?: string;
 }) {
   const { tables, failures, tracks } = loaded;
   const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, toRows(t)])), [tables]);
-  const [fileChoice, setFileChoice] = useState<string>(tables[0]!.fileId);
+  const [fileChoice, setFileChoice] = useState<string>(() =>
+    restored.variantFile === ALL || tables.some((t) => t.fileId === restored.variantFile)
+      ? restored.variantFile!
+      : tables[0]!.fileId,
+  );
+  useEffect(() => caseSession.save({ variantFile: fileChoice }), [fileChoice]);
   const table = tables.find((t) => t.fileId === fileChoice);
   const rows = useMemo(
     () => (fileChoice === ALL ? tables.flatMap((t) => rowsByFile.get(t.fileId)!) : (rowsByFile.get(fileChoice) ?? [])),
@@ -128,7 +145,10 @@ function LoadedVariants({
 
   const passCount = useMemo(() => rows.reduce((n, r) => n + (isPass(r.filter) ? 1 : 0), 0), [rows]);
   // PASS only by default, unless nothing passes (a file whose caller sets no FILTER).
-  const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, passOnly: passCount > 0 });
+  const [filters, setFilters] = useState<Filters>(
+    () => (restored.filters as Filters | undefined) ?? { ...NO_FILTERS, passOnly: passCount > 0 },
+  );
+  useEffect(() => caseSession.save({ filters }), [filters]);
   const deferredFilters = useDeferredValue(filters);
   const [columnIds, setColumnIds] = useState<string[]>(DEFAULT_COLUMN_IDS);
   const [sort, setSort] = useState<Sort>(null);
@@ -181,7 +201,7 @@ function LoadedVariants({
     });
   }, []);
 
-  // A variant chosen exactly elsewhere (the board agenda's flagged variants) is selected and shown.
+  // A variant chosen exactly elsewhere (the board agenda, the restored session) is selected and shown.
   const linkedLocus = useLinkedSelection('variants');
   const wantedLocus = linkedLocus?.source === 'variants' ? undefined : linkedLocus?.variantLocus;
   useEffect(() => {
@@ -190,7 +210,8 @@ function LoadedVariants({
     if (!row) return;
     setSelectedKey(row.key);
     setRevealToken((t) => t + 1);
-    setGotoToken((t) => t + 1);
+    // A restored session keeps the locus the user left igv.js at.
+    if (linkedLocus?.source !== 'session') setGotoToken((t) => t + 1);
   }, [wantedLocus, allRows]);
   const onSelectRow = useCallback(
     (r: VariantRow | null) => {
@@ -236,6 +257,7 @@ function LoadedVariants({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
+  const saveLocus = useCallback((locus: string) => caseSession.save({ locus }), []);
   const genomeBuild = caseGenomeBuild ?? tables.find((t) => t.genomeBuild)?.genomeBuild;
   const warnings = [
     ...failures.map((f) => `${f.file ?? ''}: ${f.message}`),
@@ -364,6 +386,8 @@ function LoadedVariants({
         gotoToken={gotoToken}
         resolvePick={resolvePick}
         onPick={onPick}
+        initialLocus={restored.locus}
+        onLocusChange={saveLocus}
       />
       {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => choose(null)} /> : null}
       <footer className="pane-status">
