@@ -6,11 +6,13 @@
  * channel names exists: everything derives from `methods` and `events` below.
  */
 import { z } from 'zod';
+import { AwsConnection, AwsIdentity, AwsProfiles } from './model/aws.js';
 import { CaseSummary } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
 import { CaseNotes, Recommendation, VariantFlag } from './model/notes.js';
 import { SlideInfo } from './model/slide.js';
 import { Settings } from './model/settings.js';
+import { TaskInfo } from './model/tasks.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
 
 const none = z.object({}).strict();
@@ -55,6 +57,27 @@ export const methods = {
   'settings.get': { params: none, result: Settings },
   /** Merge a partial update into the settings and write them (atomically). */
   'settings.update': { params: Settings.partial().strict(), result: Settings },
+  /** The AWS profiles and regions this machine has (names and kinds only: no secret leaves Node). */
+  'aws.profiles': { params: none, result: AwsProfiles },
+  /** Who these credentials are (STS GetCallerIdentity), or a typed error that says how to fix them. */
+  'aws.identity': { params: z.object({ connection: AwsConnection }).strict(), result: AwsIdentity },
+  /** Long actions under way or finished lately (offline copies …). */
+  'tasks.list': { params: none, result: z.array(TaskInfo) },
+  /** Cancel a long action; what it fetched so far is kept, so starting it again resumes. */
+  'tasks.cancel': { params: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.boolean() },
+  /** The on-disk cache of remote data: its size and limit (the limit is `settings.cacheMaxBytes`). */
+  'cache.stats': {
+    params: none,
+    result: z.object({
+      entries: z.number(),
+      bytes: z.number(),
+      pinnedEntries: z.number(),
+      pinnedBytes: z.number(),
+      maxBytes: z.number(),
+      corruptDropped: z.number(),
+      evicted: z.number(),
+    }),
+  },
 } as const;
 
 export type Methods = typeof methods;
@@ -71,8 +94,16 @@ export const events = {
   'menu.command': z.object({
     command: z.enum(['toggle-pane-slide', 'toggle-pane-variants', 'toggle-pane-ctdna', 'toggle-theme', 'reset-layout', 'about']),
   }),
-  /** Progress of a long action (demo generation, case scan). */
-  progress: z.object({ task: z.string(), done: z.number(), total: z.number(), message: z.string().optional() }),
+  /** Progress of a long action (demo generation, case scan, offline copies: `tasks.cancel` stops those). */
+  progress: z.object({
+    task: z.string(),
+    done: z.number(),
+    total: z.number(),
+    message: z.string().optional(),
+    /** Set for the actions of `tasks.list` (absent for demo generation and case scans). */
+    state: z.enum(['running', 'done', 'cancelled', 'failed']).optional(),
+    label: z.string().optional(),
+  }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -80,7 +111,27 @@ export const EVENT_NAMES = Object.keys(events) as EventName[];
 export type PayloadOf<E extends EventName> = z.output<Events[E]>;
 
 /** Every call answers with this envelope, over IPC and HTTP alike: errors stay typed across the wire. */
-export const ErrorCode = z.enum(['BAD_PARAMS', 'UNKNOWN_METHOD', 'NOT_FOUND', 'BAD_FILE', 'UNSUPPORTED', 'NO_CASE', 'INTERNAL']);
+export const ErrorCode = z.enum([
+  'BAD_PARAMS',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'BAD_FILE',
+  'UNSUPPORTED',
+  'NO_CASE',
+  'INTERNAL',
+  /** Remote sources (AWS): no credentials found, or the ones found were refused. */
+  'NO_CREDENTIALS',
+  /** An SSO session or a temporary token has expired: the message names the command that renews it. */
+  'CREDENTIALS_EXPIRED',
+  /** The identity may not do this: the message names the action and the resource. */
+  'ACCESS_DENIED',
+  /** Still throttled after the SDK's retries. */
+  'THROTTLED',
+  /** The service could not be reached (offline, blocked, timed out) or kept failing (5xx). */
+  'UNREACHABLE',
+  /** A long action was cancelled by the user. */
+  'CANCELLED',
+]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ContractError = z.object({
   code: ErrorCode,

@@ -96,12 +96,22 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   async function forwardToBinary(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // The browser drops requests for tiles that left the view: tell the source, so remote reads stop.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const reply = await options.services.serveBinary({
       method: req.method ?? 'GET',
       pathname: url.pathname,
       search: url.search,
       range: req.headers.range ?? null,
+      signal: gone.signal,
     });
+    if (res.destroyed) {
+      if (reply.body instanceof Readable) reply.body.destroy();
+      return;
+    }
     res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
     if (reply.body instanceof Readable) {
       res.on('close', () => (reply.body as Readable).destroy());

@@ -10,6 +10,11 @@ import { logFailure } from './logging/safeLog.js';
 import { NotesStore } from './notes/notesStore.js';
 import { SettingsStore } from './settings/settingsStore.js';
 import { listGenomeTracks, readRegion } from './variants/genomeTracks.js';
+import { listAwsProfiles } from './aws/awsProfiles.js';
+import { awsIdentity } from './aws/awsIdentity.js';
+import { DiskCache } from './cache/diskCache.js';
+import { TaskRegistry } from './tasks/taskRegistry.js';
+import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const APP_VERSION = packageJson.version;
@@ -18,6 +23,22 @@ const APP_VERSION = packageJson.version;
 export async function createAppServices(options: AppOptions): Promise<AppServices> {
   const settings = new SettingsStore(options.dataDir);
   let session: CaseSession | undefined;
+  const tasks = new TaskRegistry((info) =>
+    options.emit('progress', {
+      task: info.id,
+      done: info.done,
+      total: info.total,
+      message: info.message,
+      state: info.state,
+      label: info.label,
+    }),
+  );
+  // Remote data (HealthImaging frames, HealthOmics parts, S3 objects), shared by every case.
+  let remoteCache: DiskCache | undefined;
+  const cache = async (): Promise<DiskCache> => {
+    remoteCache ??= new DiskCache(join(options.dataDir, 'cache'), (await settings.get()).cacheMaxBytes);
+    return remoteCache;
+  };
 
   const notesOfCase = new WeakMap<CaseSession, NotesStore>();
   const notes = (): NotesStore => {
@@ -97,7 +118,16 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     'flags.get': async () => notes().flags(),
     'flags.set': async ({ variants }) => notes().setFlags(variants),
     'settings.get': async () => settings.get(),
-    'settings.update': async (patch) => settings.update(patch),
+    'settings.update': async (patch) => {
+      const next = await settings.update(patch);
+      if (patch.cacheMaxBytes !== undefined) await (await cache()).setMaxBytes(next.cacheMaxBytes);
+      return next;
+    },
+    'aws.profiles': async () => listAwsProfiles(),
+    'aws.identity': async ({ connection }) => awsIdentity(connection),
+    'tasks.list': async () => tasks.list(),
+    'tasks.cancel': async ({ id }) => tasks.cancel(id),
+    'cache.stats': async () => (await cache()).statistics(),
   };
 
   const serveBinary = createBinaryService({
@@ -114,6 +144,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
       options.emit('case.changed', opened.summary);
     },
     async dispose() {
+      tasks.cancelAll();
       await session?.close();
       session = undefined;
     },

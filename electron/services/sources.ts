@@ -14,8 +14,18 @@ export interface SlideSource {
   describe(): Omit<SlideInfo, 'id' | 'tileUrlTemplate' | 'associated'> & {
     associated: Array<{ type: AssociatedImageType; width: number; height: number }>;
   };
-  /** One tile exactly as stored (all fragments of the frame); null when absent (sparse). */
-  readTile(level: number, col: number, row: number, focalPlane?: number, opticalPath?: number): Promise<Bytes | null>;
+  /**
+   * One tile exactly as stored (all fragments of the frame); null when absent (sparse). `signal`
+   * is aborted when nobody wants the tile any more (remote sources cancel the request).
+   */
+  readTile(
+    level: number,
+    col: number,
+    row: number,
+    focalPlane?: number,
+    opticalPath?: number,
+    signal?: AbortSignal,
+  ): Promise<Bytes | null>;
   /** The associated image (LABEL / OVERVIEW / THUMBNAIL) as stored, whole. */
   readAssociated(type: AssociatedImageType): Promise<Bytes | null>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AwsConnection } from './aws.js';
 
 export const PaneId = z.enum(['slide', 'variants', 'ctdna']);
 export type PaneId = z.infer<typeof PaneId>;
@@ -21,6 +22,14 @@ export const Settings = z.object({
   recentCases: z.array(z.string()),
   /** AWS or other endpoints the user configured; the only network the app may reach. */
   allowedEndpoints: z.array(z.string()),
+  /** The AWS profile and region chosen for HealthImaging and HealthOmics (names only, no secrets). */
+  aws: AwsConnection.nullable(),
+  /** Size limit of the on-disk cache of remote data (frames, read-set parts), bytes. */
+  cacheMaxBytes: z
+    .number()
+    .int()
+    .min(64 * 2 ** 20)
+    .max(2 ** 50),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -30,4 +39,6 @@ export const DEFAULT_SETTINGS: Settings = {
   showPatientName: false,
   recentCases: [],
   allowedEndpoints: [],
+  aws: null,
+  cacheMaxBytes: 20 * 2 ** 30,
 };

@@ -32,6 +32,8 @@ export type BinaryRequest = {
   /** The URL's query string, with or without its '?'. */
   search: string;
   range: string | null;
+  /** Aborted when the client goes away (a tile scrolled out of view): remote reads are cancelled. */
+  signal?: AbortSignal;
 };
 
 export type BinaryReply = {
@@ -66,7 +68,7 @@ export function createBinaryService(registry: BinaryRegistry): BinaryService {
           const z = optionalInt(query?.get('z') ?? null);
           const path = optionalInt(query?.get('path') ?? null);
           if (z === null || path === null) return plain(400, 'bad tile query');
-          const tile = await slide.readTile(Number(parts[4]), Number(parts[5]), Number(parts[6]), z, path);
+          const tile = await slide.readTile(Number(parts[4]), Number(parts[5]), Number(parts[6]), z, path, request.signal);
           return bytesReply(tile, 'tile not present', head);
         }
         if (parts[3] === 'associated' && parts.length === 5) {
@@ -96,6 +98,7 @@ export function asFetchHandler(service: BinaryService): (request: Request) => Pr
       pathname: url.pathname,
       search: url.search,
       range: request.headers.get('range'),
+      signal: request.signal,
     });
     const body =
       reply.body instanceof Readable
