@@ -123,6 +123,16 @@ export const SlideAnnotations = z.object({
 });
 export type SlideAnnotations = z.infer<typeof SlideAnnotations>;
 
+/** What a save answers: where it went and when (the page keeps the annotations it sent). */
+export const SavedAnnotations = z.object({
+  slideId: z.string(),
+  savedAt: z.string().nullable(),
+  location: z.enum(['case-folder', 'app-data']),
+  file: z.string(),
+  count: z.number().int(),
+});
+export type SavedAnnotations = z.infer<typeof SavedAnnotations>;
+
 /** A change to a slide's annotations: added or replaced ones, removed ones (by id). */
 export const AnnotationChange = z
   .object({
