@@ -3,6 +3,7 @@
  * and flip, the focal plane, channels and window, then (right-aligned) the navigator, associated
  * images, the label, details and full screen. Every button names its key in its tooltip.
  */
+import type { ReactNode } from 'react';
 import type { PixelWindow } from '../../../shared/model/slide.js';
 import { FitIcon, ImageIcon, InfoIcon, LabelIcon, NavigatorIcon, ZoomInIcon, ZoomOutIcon } from '../../ui/icons.js';
 import { MAG_PRESETS, formatMagnification } from './scale.js';
@@ -40,6 +41,8 @@ export type SlideToolbarProps = {
   board: boolean;
   fullscreen: boolean;
   onToggleFullscreen(): void;
+  /** More tools after the view's own (the annotation tools). */
+  children?: ReactNode;
 };
 
 export function SlideToolbar(p: SlideToolbarProps) {
@@ -122,7 +125,7 @@ export function SlideToolbar(p: SlideToolbarProps) {
         type="button"
         className="icon-btn"
         onClick={() => p.onRotate(90)}
-        title={`Rotate 90° (R; Shift+R back)${p.rotation ? ` — now ${p.rotation}°` : ''}`}
+        title={`Rotate 90° (Shift+R)${p.rotation ? ` — now ${p.rotation}°` : ''}`}
         aria-label="Rotate 90 degrees"
         data-testid="slide-rotate"
         data-rotation={p.rotation}
@@ -183,6 +186,7 @@ export function SlideToolbar(p: SlideToolbarProps) {
           <ContrastIcon />
         </button>
       ) : null}
+      {p.children}
       <span className="toolbar-spacer" />
       {p.failedTiles > 0 && !p.sparse ? (
         <span className="toolbar-warning" title="Some tiles could not be loaded (missing in a sparse level, or a read error)">

@@ -4,15 +4,18 @@
  * fetched from its prefixUrl: its controls are off), a magnification readout with presets, a scale
  * bar, the navigator, rotation and flip, full screen, focal planes, optical paths (fluorescence
  * channels blended additively in pseudo-colour), a VOI window for 16-bit monochrome, a ruler in µm
- * (useRuler), and the slide's associated images (the label hidden until asked for).
+ * (useRuler), annotations (useAnnotationLayer: tools, canvas overlay, list), and the slide's
+ * associated images (the label hidden until asked for).
  *
  * Keyboard (when the viewer has focus): + / − zoom, 0 fit, arrows pan (Shift: further),
- * 1–4 go to 5× / 10× / 20× / 40×, R rotate 90° (Shift+R back), H flip, F full screen, M ruler,
- * Escape cancels the measurement, Page Up / Page Down change the focal plane.
+ * 1–4 go to 5× / 10× / 20× / 40×, Shift+R rotate 90° (R is QuPath's rectangle), H flip, F full
+ * screen, M ruler, Escape cancels the measurement, Page Up / Page Down change the focal plane;
+ * the annotation keys are listed in useAnnotationLayer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PixelWindow, SlideInfo } from '../../../shared/model/slide.js';
 import { useBoardMode } from '../../board/boardMode.js';
+import { useAnnotationLayer } from './annotations/useAnnotationLayer.js';
 import { AssociatedPanel } from './AssociatedPanel.js';
 import { ChannelsPanel, type ChannelState } from './ChannelsPanel.js';
 import { defaultChannelColour, isFluorescence } from './channels.js';
@@ -103,6 +106,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
   const { viewer, layers, view, opened, failedTiles } = useOpenSeadragon(container, source, layerSpecs, onFatal);
   const { ruler, measure, setMeasure, toggle: toggleRuler, stop: stopRuler } = useRuler(viewer, layers);
   const actions = useMemo(() => viewportActions(viewer, layers, base), [viewer, layers, base]);
+  const annotations = useAnnotationLayer({ info, viewer, layers, suspended: ruler, onToolChosen: stopRuler });
 
   useEffect(() => {
     if (viewer?.navigator) viewer.navigator.element.style.display = navigator ? '' : 'none';
@@ -131,6 +135,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
   }, []);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if (annotations.onKey(e)) return;
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if ((e.target as HTMLElement).closest('input, select, textarea')) return;
     const step = e.shiftKey ? 0.4 : 0.12;
@@ -148,8 +153,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
       '2': () => actions.goToMagnification(10),
       '3': () => actions.goToMagnification(20),
       '4': () => actions.goToMagnification(40),
-      r: () => rotate(90),
-      R: () => rotate(-90),
+      R: () => rotate(90),
       h: flip,
       H: flip,
       f: toggleFullscreen,
@@ -208,52 +212,57 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
         board={board}
         fullscreen={fullscreen}
         onToggleFullscreen={toggleFullscreen}
-      />
+      >
+        {annotations.toolbar}
+      </SlideToolbar>
 
-      <div className="slide-stage" onKeyDown={onKeyDown}>
-        <div
-          ref={container}
-          className={`slide-viewer${ruler ? ' measuring' : ''}`}
-          data-testid="slide-viewer"
-          data-ready={opened || undefined}
-          data-drawer={drawer.software ? 'canvas' : 'webgl'}
-          data-decoding={decoding ? 'workers' : 'browser'}
-          tabIndex={-1}
-          aria-label={`Slide ${info.name}. Keys: plus and minus zoom, 0 fits, arrows pan, 1 to 4 go to 5×, 10×, 20×, 40×, R rotates, H flips, F full screen, M measures.`}
-          role="application"
-        />
-        <RulerOverlay ruler={ruler} measure={measure} mppX={mppX} mppY={mppY} toScreen={toScreen} />
-        <ScaleBarOverlay mpp={pyramid.mpp} imageZoom={view.imageZoom} />
-        {popover === 'images' || (popover === 'label' && !board) ? (
-          <AssociatedPanel info={info} which={popover === 'label' ? 'label' : 'images'} onClose={() => setPopover(null)} />
-        ) : null}
-        {popover === 'info' ? (
-          <SlideInfoPanel
-            info={info}
-            pyramid={pyramid}
-            drawer={drawer}
-            decoding={decoding ? decoderPool() : null}
-            onClose={() => setPopover(null)}
+      <div className="slide-body" onKeyDown={onKeyDown}>
+        <div className="slide-stage">
+          <div
+            ref={container}
+            className={`slide-viewer${ruler ? ' measuring' : ''}${annotations.drawing ? ' drawing' : ''}`}
+            data-testid="slide-viewer"
+            data-ready={opened || undefined}
+            data-drawer={drawer.software ? 'canvas' : 'webgl'}
+            data-decoding={decoding ? 'workers' : 'browser'}
+            tabIndex={-1}
+            aria-label={`Slide ${info.name}. Keys: plus and minus zoom, 0 fits, arrows pan, 1 to 4 go to 5×, 10×, 20×, 40×, Shift+R rotates, H flips, F full screen, M measures; annotations: P polygon, R rectangle, E ellipse, L line, B brush, period point, S select, Ctrl+Z undo.`}
+            role="application"
           />
-        ) : null}
-        {popover === 'channels' ? (
-          <ChannelsPanel
-            paths={paths}
-            fluorescence={fluorescence}
-            channels={channels}
-            onChange={setChannels}
-            onClose={() => setPopover(null)}
-          />
-        ) : null}
-        {popover === 'window' && pixelWindow ? (
-          <WindowPanel
-            value={pixelWindow}
-            range={dataRange ?? { min: 0, max: 2 ** (info.pixelFormat?.bitsStored ?? 16) - 1 }}
-            onChange={setPixelWindow}
-            onReset={() => setPixelWindow(defaultWindow)}
-            onClose={() => setPopover(null)}
-          />
-        ) : null}
+          <RulerOverlay ruler={ruler} measure={measure} mppX={mppX} mppY={mppY} toScreen={toScreen} />
+          <ScaleBarOverlay mpp={pyramid.mpp} imageZoom={view.imageZoom} />
+          {popover === 'images' || (popover === 'label' && !board) ? (
+            <AssociatedPanel info={info} which={popover === 'label' ? 'label' : 'images'} onClose={() => setPopover(null)} />
+          ) : null}
+          {popover === 'info' ? (
+            <SlideInfoPanel
+              info={info}
+              pyramid={pyramid}
+              drawer={drawer}
+              decoding={decoding ? decoderPool() : null}
+              onClose={() => setPopover(null)}
+            />
+          ) : null}
+          {popover === 'channels' ? (
+            <ChannelsPanel
+              paths={paths}
+              fluorescence={fluorescence}
+              channels={channels}
+              onChange={setChannels}
+              onClose={() => setPopover(null)}
+            />
+          ) : null}
+          {popover === 'window' && pixelWindow ? (
+            <WindowPanel
+              value={pixelWindow}
+              range={dataRange ?? { min: 0, max: 2 ** (info.pixelFormat?.bitsStored ?? 16) - 1 }}
+              onChange={setPixelWindow}
+              onReset={() => setPixelWindow(defaultWindow)}
+              onClose={() => setPopover(null)}
+            />
+          ) : null}
+        </div>
+        {annotations.panel}
       </div>
     </div>
   );
