@@ -46,7 +46,7 @@ function tissue(seed: number): Uint8Array {
 type Written = { paths: string[]; bytes: number; level0Frames: Array<{ position: number; length: number }> };
 
 /** A JPEG pyramid (factor 4 between levels) whose tiles cycle through a few precomputed streams. */
-async function writeLargeSlide(dir: string, name: string, width: number, height: number): Promise<Written> {
+export async function writeLargeSlide(dir: string, name: string, width: number, height: number): Promise<Written> {
   const encoder = new JpegEncoder(85);
   const streams = Array.from({ length: 8 }, (_, i) => {
     const jpeg = encoder.encode(tissue(i), TILE, TILE, 3);

@@ -25,10 +25,13 @@ export class AnnotationScene {
   private cells: Cell[] = [];
   private origin = { x: 0, y: 0, w: 1, h: 1 };
   private all: Drawn[] = [];
+  /** Bumped by every set(): what was drawn from the scene before is stale. */
+  version = 0;
 
   /** Replace what is drawn. Cells whose annotations are the same objects as before keep their paths. */
   set(items: Drawn[], imageWidth: number, imageHeight: number): void {
     this.all = items;
+    this.version++;
     const w = Math.max(1, imageWidth) / GRID;
     const h = Math.max(1, imageHeight) / GRID;
     const sameGrid = this.origin.w === w && this.origin.h === h && this.cells.length === GRID * GRID;

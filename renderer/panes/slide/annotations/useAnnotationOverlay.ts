@@ -19,7 +19,7 @@ import {
 } from '../../../../shared/annotations/geometry.js';
 import { formatAreaUm2, formatLengthUm, measureShape, type PixelSpacing } from '../../../../shared/annotations/measure.js';
 import type { LayerManager } from '../layers.js';
-import { addShape, css, pathOf, type AnnotationScene, type Drawn } from './annotationScene.js';
+import { addShape, css, pathOf, type Affine, type AnnotationScene, type Drawn } from './annotationScene.js';
 import type { Step } from './annotationHistory.js';
 import type { Tool } from './annotationTools.js';
 import { apply, invert, scaleOf, viewAffine, visibleBounds, type Point } from './viewTransform.js';
@@ -76,7 +76,8 @@ export function useAnnotationOverlay(
   const draft = useRef<Draft | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const frame = useRef(0);
-  const stats = useRef({ frames: 0, lastDrawMs: 0, cells: 0 });
+  const stats = useRef({ frames: 0, lastDrawMs: 0, cells: 0, cacheRenders: 0 });
+  const cache = useRef<SceneCache>({ canvas: null, key: null, t: null, margin: { x: 0, y: 0 }, renders: 0 }).current;
 
   const redraw = useCallback(() => {
     if (frame.current) return;
@@ -99,16 +100,16 @@ export function useAnnotationOverlay(
       const s = inputsRef.current;
       if (!s.visible) return;
       const t = viewAffine(viewer, item);
-      const view = visibleBounds(t, width, height);
       const d = draft.current;
       const editing = d && (d.kind === 'move' || d.kind === 'vertex') ? d.original.id : null;
-      stats.current.cells = s.scene.draw(ctx, t, dpr, view, editing ?? s.selected?.id ?? null);
+      const skip = editing ?? s.selected?.id ?? null;
+      stats.current.cells = drawSceneCached(ctx, cache, t, dpr, width, height, s.scene, skip);
       const scale = scaleOf(t);
       const selected = d && (d.kind === 'move' || d.kind === 'vertex') ? d.current : s.selected;
       if (selected) drawSelected(ctx, t, dpr, scale, selected, s);
       if (d && d.kind !== 'move' && d.kind !== 'vertex') drawDraft(ctx, t, dpr, scale, d, s);
-      drawLabels(ctx, t, dpr, s.scene.items, view, scale, selected?.id ?? null);
       stats.current.frames++;
+      stats.current.cacheRenders = cache.renders;
       stats.current.lastDrawMs = performance.now() - started;
     });
   }, [viewer, layers]);
@@ -488,4 +489,74 @@ function drawLabels(
     ctx.fillText(d.annotation.label, p.x - w / 2 + 4, p.y - 7);
     if (++n >= 200) return;
   }
+}
+
+/**
+ * The scene (everything but the selection and what is being drawn), rasterized once into a canvas
+ * a margin larger than the view: while the view only pans, a frame is one drawImage at the new
+ * offset; a zoom, a rotation, a change of annotations or of the selection, or a pan past the margin
+ * renders it again.
+ */
+type SceneCache = {
+  canvas: HTMLCanvasElement | null;
+  key: { scene: AnnotationScene; version: number; skip: string | null; dpr: number; width: number; height: number } | null;
+  t: Affine | null;
+  margin: { x: number; y: number };
+  renders: number;
+};
+
+function drawSceneCached(
+  ctx: CanvasRenderingContext2D,
+  cache: SceneCache,
+  t: Affine,
+  dpr: number,
+  width: number,
+  height: number,
+  scene: AnnotationScene,
+  skip: string | null,
+): number {
+  const k = cache.key;
+  const same =
+    k &&
+    k.scene === scene &&
+    k.version === scene.version &&
+    k.skip === skip &&
+    k.dpr === dpr &&
+    k.width === width &&
+    k.height === height;
+  const c = cache.t;
+  const linear =
+    c &&
+    Math.abs(c.a - t.a) + Math.abs(c.b - t.b) + Math.abs(c.c - t.c) + Math.abs(c.d - t.d) <=
+      1e-9 * (Math.abs(t.a) + Math.abs(t.b));
+  const ox = c ? t.e - c.e : 0;
+  const oy = c ? t.f - c.f : 0;
+  let cells = -1;
+  if (!same || !linear || Math.abs(ox) > cache.margin.x || Math.abs(oy) > cache.margin.y || !cache.canvas) {
+    const margin = { x: Math.round(width / 2), y: Math.round(height / 2) };
+    const canvas = cache.canvas ?? document.createElement('canvas');
+    const w = Math.round((width + 2 * margin.x) * dpr);
+    const h = Math.round((height + 2 * margin.y) * dpr);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    const cctx = canvas.getContext('2d');
+    if (!cctx) return 0;
+    cctx.setTransform(1, 0, 0, 1, 0, 0);
+    cctx.clearRect(0, 0, w, h);
+    const shifted = { ...t, e: t.e + margin.x, f: t.f + margin.y };
+    const view = visibleBounds(shifted, width + 2 * margin.x, height + 2 * margin.y);
+    cells = scene.draw(cctx, shifted, dpr, view, skip);
+    drawLabels(cctx, shifted, dpr, scene.items, view, scaleOf(t), skip);
+    cache.canvas = canvas;
+    cache.t = t;
+    cache.margin = margin;
+    cache.key = { scene, version: scene.version, skip, dpr, width, height };
+    cache.renders++;
+  }
+  const at = cache.t!;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(cache.canvas!, Math.round((t.e - at.e - cache.margin.x) * dpr), Math.round((t.f - at.f - cache.margin.y) * dpr));
+  return cells;
 }
