@@ -6,7 +6,8 @@
  * rectangle tool, moving and deleting.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { decode } from 'fast-png';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCodecSlide } from '../tests/services/slides/fixtures/codecSlides.js';
 import { GRID, gridColour } from '../tests/services/slides/fixtures/codecCase.js';
@@ -179,4 +180,64 @@ test('the rectangle tool (R) with a class and a label; moved by dragging; delete
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('annotation-editor')).toHaveCount(0);
   await expect(page.getByTestId('annotation-list-toggle')).toContainText('1');
+});
+
+// TRIPTYCH_TESTDATA: where a git worktree's ../shared is not the shared folder.
+const dicomDir = join(process.env.TRIPTYCH_TESTDATA ?? join(REPO_ROOT, '..', 'shared', 'testdata'), 'dicom');
+const haveDicom = existsSync(join(dicomDir, 'sm_annotations.dcm')) && existsSync(join(dicomDir, 'sm_image.dcm'));
+
+test.describe('DICOM bulk annotations', () => {
+  test.skip(!haveDicom, `${dicomDir} has no sm_annotations.dcm / sm_image.dcm`);
+  let bulkHost: RunningHost;
+  const bulkCase = join(E2E_CACHE, `bulk-annotations-${process.pid}`);
+  test.beforeAll(async () => {
+    rmSync(bulkCase, { recursive: true, force: true });
+    mkdirSync(bulkCase, { recursive: true });
+    copyFileSync(join(dicomDir, 'sm_image.dcm'), join(bulkCase, 'sm_image.dcm'));
+    copyFileSync(join(dicomDir, 'sm_annotations.dcm'), join(bulkCase, 'nuclei.dcm'));
+    bulkHost = await startHost({ casePath: bulkCase });
+  });
+  test.afterAll(async () => {
+    await bulkHost?.stop();
+    rmSync(bulkCase, { recursive: true, force: true });
+  });
+
+  test('the real file’s two nuclei are drawn where its 2D coordinates say, read-only', async ({ page }) => {
+    await page.goto(bulkHost.url);
+    await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await page.waitForTimeout(800);
+    await expect(page.getByTestId('annotation-list-toggle')).toContainText('2');
+    await page.getByTestId('annotation-list-toggle').click();
+    await expect(page.getByTestId('annotation-imported')).toContainText('nuclei.dcm');
+    await expect(page.getByTestId('annotation-imported')).toContainText('image coordinates');
+    await page.getByTestId('slide-viewer').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('0');
+    await page.waitForTimeout(900);
+    // 50 × 50 px, fitted to the view.
+    const box = (await page.getByTestId('slide-viewer').boundingBox())!;
+    const scale = Math.min(box.width / 50, box.height / 50);
+    const at = (ix: number, iy: number) => ({
+      x: box.x + box.width / 2 + (ix - 25) * scale,
+      y: box.y + box.height / 2 + (iy - 25) * scale,
+    });
+    // The points as pydicom reads them from DoublePointCoordinatesData: (34.6, 18.4) and (28.7, 34.9).
+    const cyan = (c: number[]) => c[0] < 60 && c[1] > 160 && c[2] > 160;
+    const colourAt = async (p: { x: number; y: number }) => {
+      const png = decode(await page.screenshot({ clip: { x: p.x - 1, y: p.y - 1, width: 3, height: 3 } }));
+      const middle = (png.width + 1) * png.channels;
+      return [0, 1, 2].map((c) => png.data[middle + c]);
+    };
+    await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'annotations-dicom.png') });
+    for (const [ix, iy] of [
+      [34.6, 18.4],
+      [28.7, 34.9],
+    ]) {
+      await expect.poll(async () => cyan(await colourAt(at(ix, iy)))).toBe(true);
+      // 12 screen pixels away there is no dot.
+      expect(cyan(await colourAt({ x: at(ix, iy).x + 12, y: at(ix, iy).y }))).toBe(false);
+    }
+    // Hidden with A.
+    await page.keyboard.press('a');
+    await expect.poll(async () => cyan(await colourAt(at(34.6, 18.4)))).toBe(false);
+  });
 });
