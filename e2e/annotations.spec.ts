@@ -180,6 +180,16 @@ test('the rectangle tool (R) with a class and a label; moved by dragging; delete
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('annotation-editor')).toHaveCount(0);
   await expect(page.getByTestId('annotation-list-toggle')).toContainText('1');
+
+  // Undone, it is back, flagged: the printed summary lists it.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('annotation-list-toggle')).toContainText('2');
+  await expect(page.getByTestId('annotation-saved')).toBeVisible();
+  await page.getByTestId('open-summary').click();
+  await page.getByTestId('summary-prepare').click();
+  await expect(page.getByTestId('summary-ready')).toBeVisible();
+  await expect(page.getByTestId('summary-annotations')).toContainText('necrotic focus');
+  await expect(page.getByTestId('summary-annotations')).toContainText(/0\.01\d mm²/);
 });
 
 // TRIPTYCH_TESTDATA: where a git worktree's ../shared is not the shared folder.
