@@ -3,7 +3,6 @@
  * the overlay, and the overlay's draw time per frame), and loading 100,000 from QuPath GeoJSON
  * (parsed and checked, then saved), against a bare JSON.parse of the same text.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { createAppServices } from '../electron/services/createAppServices.js';
 import { parseGeoJson, toFeatureCollection } from '../shared/annotations/geojson.js';
 import type { Annotation, AnnotationClass } from '../shared/model/annotations.js';
 import type { Figure } from './run.js';
+import { CHROMIUM_ARGS, serveCase } from './serveHost.js';
 import { writeLargeSlide } from './slides.bench.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -115,23 +115,12 @@ async function chromiumFigures(dir: string): Promise<Figure[]> {
   await app.dispose();
 
   const { chromium: playwright } = await import('@playwright/test');
-  const child = spawn(process.execPath, [join(REPO, 'bin/triptych.mjs'), 'serve', caseDir], {
-    env: { ...process.env, TRIPTYCH_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const served = await serveCase(caseDir, dataDir);
   try {
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-        if (m) resolveUrl(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-    });
+    const url = served.url;
     const browser = await playwright.launch({
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -202,7 +191,7 @@ async function chromiumFigures(dir: string): Promise<Figure[]> {
       await browser.close();
     }
   } finally {
-    child.kill('SIGTERM');
+    served.stop();
   }
 }
 

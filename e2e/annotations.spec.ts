@@ -9,8 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCodecSlide } from '../tests/services/slides/fixtures/codecSlides.js';
-import { GRID, gridColour } from '../tests/services/slides/fixtures/codecCase.js';
+import { GRID, writeGridSlide } from '../tests/services/slides/fixtures/codecCase.js';
 import { E2E_CACHE, REPO_ROOT } from './support/paths.js';
 import { startHost, type RunningHost } from './support/host.js';
 
@@ -22,25 +21,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   rmSync(caseDir, { recursive: true, force: true });
   mkdirSync(caseDir, { recursive: true });
-  await writeCodecSlide({
-    dir: caseDir,
-    name: 'grid',
-    seriesDescription: 'Grid of known colours (JPEG)',
-    codec: 'jpeg',
-    levels: [
-      { width: GRID.width, height: GRID.height },
-      { width: GRID.width / 4, height: GRID.height / 4 },
-    ],
-    tileSize: GRID.tile,
-    components: 3,
-    bits: 8,
-    mpp: GRID.mpp,
-    offsetTable: 'extended',
-    pixel: (level, x, y) => {
-      const factor = level === 0 ? 1 : 4;
-      return gridColour(Math.floor((x * factor) / GRID.tile), Math.floor((y * factor) / GRID.tile));
-    },
-  });
+  await writeGridSlide(caseDir);
   host = await startHost({ casePath: caseDir });
 });
 test.afterAll(async () => {
