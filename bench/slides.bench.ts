@@ -6,7 +6,6 @@
  * three lower levels), written from a few precomputed tile streams so it takes seconds, and a small
  * one (6,000 × 4,000) for the memory comparison; both are deleted afterwards.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +20,7 @@ import { encodeDicomFile, writeFileAtomically } from '../electron/services/slide
 import { JpegEncoder } from '../electron/services/slides/dicom/write/jpegEncoder.js';
 import { encodeTile } from '../tests/services/slides/fixtures/codecSlides.js';
 import type { Figure } from './run.js';
+import { CHROMIUM_ARGS, serveCase } from './serveHost.js';
 
 const TILE = 256;
 const REPO = resolve(import.meta.dirname, '..');
@@ -46,7 +46,7 @@ function tissue(seed: number): Uint8Array {
 type Written = { paths: string[]; bytes: number; level0Frames: Array<{ position: number; length: number }> };
 
 /** A JPEG pyramid (factor 4 between levels) whose tiles cycle through a few precomputed streams. */
-async function writeLargeSlide(dir: string, name: string, width: number, height: number): Promise<Written> {
+export async function writeLargeSlide(dir: string, name: string, width: number, height: number): Promise<Written> {
   const encoder = new JpegEncoder(85);
   const streams = Array.from({ length: 8 }, (_, i) => {
     const jpeg = encoder.encode(tissue(i), TILE, TILE, 3);
@@ -207,23 +207,12 @@ async function chromiumFigures(caseDir: string): Promise<Figure[]> {
   }
   const { chromium: playwright } = await import('@playwright/test');
   const dataDir = await mkdtemp(join(tmpdir(), 'triptych-bench-data-'));
-  const child = spawn(process.execPath, [join(REPO, 'bin/triptych.mjs'), 'serve', caseDir], {
-    env: { ...process.env, TRIPTYCH_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const served = await serveCase(caseDir, dataDir);
   try {
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-        if (m) resolveUrl(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-    });
+    const url = served.url;
     const browser = await playwright.launch({
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -283,7 +272,7 @@ async function chromiumFigures(caseDir: string): Promise<Figure[]> {
       await browser.close();
     }
   } finally {
-    child.kill('SIGTERM');
+    served.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AwsConnection, AwsIdentity, AwsProfiles } from './model/aws.js';
+import { AnnotationChange, FlaggedAnnotation, SavedAnnotations, SlideAnnotations } from './model/annotations.js';
 import { CaseSummary, RecentCase } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
 import { CaseNotes, Recommendation, VariantFlag } from './model/notes.js';
@@ -17,6 +18,10 @@ import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/varian
 import { CaseUiSession } from './model/session.js';
 
 const none = z.object({}).strict();
+const slideParams = z.object({ slideId: z.string().min(1).max(200) }).strict();
+
+/** Request bodies the HTTP host takes for methods that carry whole files (others: 1 MiB). */
+export const LARGE_BODY_BYTES = 256 * 1024 * 1024;
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -87,6 +92,30 @@ export const methods = {
   'settings.get': { params: none, result: Settings },
   /** Merge a partial update into the settings and write them (atomically). */
   'settings.update': { params: Settings.partial().strict(), result: Settings },
+  /** A slide's annotations: the user's (editable) and the case's DICOM bulk annotations over it (read-only). */
+  'annotations.get': { params: slideParams, result: SlideAnnotations },
+  /**
+   * Add, replace (by id) and remove annotations of one slide, saved atomically (in the case folder
+   * or, when it is read-only, the app data folder); changes to one slide are applied in order.
+   */
+  'annotations.change': { params: AnnotationChange, result: SavedAnnotations, maxBodyBytes: LARGE_BODY_BYTES },
+  /** Rename a damaged annotations file aside (kept) so the slide starts afresh; answers its new name. */
+  'annotations.setAside': { params: slideParams, result: z.string() },
+  /** Add the features of a QuPath GeoJSON file (its text) to a slide's annotations. */
+  'annotations.importGeoJson': {
+    params: z
+      .object({ slideId: z.string().min(1).max(200), fileName: z.string().max(1000), text: z.string().max(LARGE_BODY_BYTES) })
+      .strict(),
+    result: z.object({ saved: SlideAnnotations, imported: z.number().int(), warnings: z.array(z.string()) }),
+    maxBodyBytes: LARGE_BODY_BYTES,
+  },
+  /** A slide's annotations as QuPath GeoJSON (a FeatureCollection), with a file name for it. */
+  'annotations.exportGeoJson': {
+    params: slideParams,
+    result: z.object({ fileName: z.string(), text: z.string(), count: z.number().int() }),
+  },
+  /** Annotations flagged for discussion on any slide of the case: the board's agenda. */
+  'annotations.flagged': { params: none, result: z.array(FlaggedAnnotation) },
   /** The AWS profiles and regions this machine has (names and kinds only: no secret leaves Node). */
   'aws.profiles': { params: none, result: AwsProfiles },
   /** Who these credentials are (STS GetCallerIdentity), or a typed error that says how to fix them. */

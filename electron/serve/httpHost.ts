@@ -13,7 +13,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { HTTP_PATHS, type EventName, type PayloadOf } from '../../shared/contract.js';
+import { HTTP_PATHS, methods, type EventName, type MethodName, type PayloadOf } from '../../shared/contract.js';
 import type { AppServices } from '../services/app.js';
 import { SECURITY_HEADERS } from '../services/security/csp.js';
 import { readStaticFile } from './staticFiles.js';
@@ -72,7 +72,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (url.pathname === HTTP_PATHS.events && req.method === 'GET') return openEventStream(res);
     if (url.pathname.startsWith(HTTP_PATHS.api)) {
       if (req.method !== 'POST') return send(res, 405, 'use POST');
-      const body = await readBody(req);
+      const method = url.pathname.slice(HTTP_PATHS.api.length);
+      const body = await readBody(req, maxBodyBytesOf(method));
       if (body === null) {
         // The rest of the body is never read: close the connection rather than reuse it.
         res.setHeader('Connection', 'close');
@@ -84,7 +85,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'BAD_PARAMS', message: 'The request body is not JSON.' } });
       }
-      const envelope = await options.services.dispatch(url.pathname.slice(HTTP_PATHS.api.length), params);
+      const envelope = await options.services.dispatch(method, params);
       return sendJson(res, 200, envelope);
     }
     if (url.pathname.startsWith(HTTP_PATHS.binary)) return forwardToBinary(req, res, url);
@@ -180,12 +181,18 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/** The contract says which methods carry whole files; every other body is small. */
+function maxBodyBytesOf(method: string): number {
+  const spec: object | undefined = Object.hasOwn(methods, method) ? methods[method as MethodName] : undefined;
+  return spec && 'maxBodyBytes' in spec && typeof spec.maxBodyBytes === 'number' ? spec.maxBodyBytes : MAX_BODY_BYTES;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -8,6 +8,7 @@ import { ensureDemoCase } from './demo/ensureDemoCase.js';
 import { ServiceError } from './errors.js';
 import { logFailure } from './logging/safeLog.js';
 import { NotesStore } from './notes/notesStore.js';
+import { CaseAnnotations } from './annotations/caseAnnotations.js';
 import { SettingsStore } from './settings/settingsStore.js';
 import { listGenomeTracks, readRegion } from './variants/genomeTracks.js';
 import { listAwsProfiles } from './aws/awsProfiles.js';
@@ -50,6 +51,14 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     const open = requireCase();
     let store = notesOfCase.get(open);
     if (!store) notesOfCase.set(open, (store = new NotesStore(open.root, options.dataDir)));
+    return store;
+  };
+
+  const annotationsOfCase = new WeakMap<CaseSession, CaseAnnotations>();
+  const annotations = (): CaseAnnotations => {
+    const open = requireCase();
+    let store = annotationsOfCase.get(open);
+    if (!store) annotationsOfCase.set(open, (store = new CaseAnnotations(open, options.dataDir)));
     return store;
   };
 
@@ -138,6 +147,21 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     },
     'flags.get': async () => notes().flags(),
     'flags.set': async ({ variants }) => notes().setFlags(variants),
+    'annotations.get': async ({ slideId }) => annotations().get(slideId),
+    'annotations.change': async (change) => {
+      const saved = await annotations().change(change);
+      return {
+        slideId: saved.slideId,
+        savedAt: saved.savedAt,
+        location: saved.location,
+        file: saved.file,
+        count: saved.annotations.length,
+      };
+    },
+    'annotations.setAside': async ({ slideId }) => annotations().setAside(slideId),
+    'annotations.importGeoJson': async ({ slideId, fileName, text }) => annotations().importGeoJson(slideId, fileName, text),
+    'annotations.exportGeoJson': async ({ slideId }) => annotations().exportGeoJson(slideId),
+    'annotations.flagged': async () => annotations().flagged(),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => {
       const next = await settings.update(patch);

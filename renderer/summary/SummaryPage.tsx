@@ -3,6 +3,7 @@
  * its scale, the board's variants, the ctDNA chart with its events, the notes and recommendation.
  * Hidden on screen; the print stylesheet shows only this.
  */
+import { formatAreaUm2, formatLengthUm } from '../../shared/annotations/measure.js';
 import type { CaseSummary } from '../../shared/model/case.js';
 import { maskName, displayName } from '../header/mask.js';
 import { formatDate } from '../util/format.js';
@@ -93,6 +94,29 @@ export function SummaryPage({
               ))}
             </tbody>
           </table>
+          {data.annotations.length ? (
+            <>
+              <h2>Slide annotations for discussion</h2>
+              <table data-testid="summary-annotations">
+                <tbody>
+                  {data.annotations.map((a) => (
+                    <tr key={a.id}>
+                      <td>{a.label || a.className || a.shapeType}</td>
+                      <td>{a.className ?? ''}</td>
+                      <td className="num">
+                        {a.areaUm2 !== undefined
+                          ? formatAreaUm2(a.areaUm2)
+                          : a.lengthUm !== undefined
+                            ? formatLengthUm(a.lengthUm)
+                            : ''}
+                      </td>
+                      <td>{a.slideName}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
         </section>
       </section>
 

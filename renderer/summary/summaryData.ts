@@ -3,6 +3,7 @@
  * the same whatever the panes display) and from the screen where only the screen has it (the slide
  * view as drawn, the ctDNA chart as drawn).
  */
+import type { FlaggedAnnotation } from '../../shared/model/annotations.js';
 import type { CaseSummary } from '../../shared/model/case.js';
 import type { CaseNotes } from '../../shared/model/notes.js';
 import { variantFlagKey } from '../../shared/model/notes.js';
@@ -15,6 +16,8 @@ export type SummaryData = {
   /** Whether `variants` are the flagged ones (else the board preset). */
   flagged: boolean;
   variantTotal: number;
+  /** Slide annotations flagged for discussion (any slide of the case). */
+  annotations: FlaggedAnnotation[];
   notes: CaseNotes | null;
   /** The slide view as a PNG data URL, with its scale bar's label. */
   slide: { image: string; scale: string | null } | null;
@@ -37,10 +40,12 @@ export async function gatherSummary(summary: CaseSummary): Promise<SummaryData> 
   const chosen = flagged.size ? rows.filter((r) => flagged.has(variantFlagKey(r))) : applyFilters(rows, TUMOR_BOARD);
   const shown = sortRows(chosen, { column: 'vaf', desc: true }, BASE_COLUMNS);
   const notes = await api.call('notes.get', {}).catch(() => null);
+  const annotations = await api.call('annotations.flagged', {}).catch(() => []);
   return {
     variants: shown.slice(0, MAX_VARIANTS),
     flagged: flagged.size > 0,
     variantTotal: shown.length,
+    annotations: annotations.slice(0, MAX_VARIANTS),
     notes,
     slide: slideSnapshot(),
     chart: chartCopy(),
@@ -59,6 +64,9 @@ function slideSnapshot(): SummaryData['slide'] {
     copy.height = canvas.height;
     const context = copy.getContext('2d')!;
     context.drawImage(canvas, 0, 0);
+    // The annotations as drawn over it (their own canvas, the same size).
+    const overlay = document.querySelector<HTMLCanvasElement>('[data-testid=annotation-canvas]');
+    if (overlay && overlay.width > 0) context.drawImage(overlay, 0, 0, copy.width, copy.height);
     if (scale && line) {
       const ratio = canvas.width / canvas.getBoundingClientRect().width;
       const length = line.getBoundingClientRect().width * ratio;

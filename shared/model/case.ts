@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** What Triptych recognized a file in a case folder to be. */
-export const FileKind = z.enum(['slide', 'variants', 'alignments', 'ctdna', 'case-json', 'index', 'unknown']);
+/** `annotations`: DICOM Microscopy Bulk Simple Annotations, shown over the slide they refer to. */
+export const FileKind = z.enum(['slide', 'annotations', 'variants', 'alignments', 'ctdna', 'case-json', 'index', 'unknown']);
 export type FileKind = z.infer<typeof FileKind>;
 
 /** A file the open case registered. `id` is opaque: the binary handler serves ids, never paths. */

@@ -103,6 +103,15 @@ describe('HTTP host', () => {
       body: JSON.stringify({ path: 'x'.repeat(2 << 20) }),
     });
     expect(huge.status).toBe(413);
+    // A method the contract says carries whole files takes a larger body (here: read, then refused for no case).
+    const file = await raw(host.port, {
+      method: 'POST',
+      path: '/api/annotations.importGeoJson',
+      headers,
+      body: JSON.stringify({ slideId: 's', fileName: 'big.geojson', text: 'x'.repeat(2 << 20) }),
+    });
+    expect(file.status).toBe(200);
+    expect(JSON.parse(file.body)).toMatchObject({ ok: false, error: { code: 'NO_CASE' } });
   });
 
   it('opens a case folder and serves its registered files with Range', async () => {

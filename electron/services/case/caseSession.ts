@@ -35,6 +35,11 @@ export class CaseSession implements BinaryRegistry {
     return this.index.paths.get(fileId);
   }
 
+  /** The files of a slide's series (their headers place the image on the slide). */
+  slideFilePaths(slideId: string): string[] {
+    return this.index.slidePaths.get(slideId) ?? [];
+  }
+
   async slide(slideId: string): Promise<SlideSource | undefined> {
     const paths = this.index.slidePaths.get(slideId);
     if (!paths) return undefined;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { FileKind } from '../../../shared/model/case.js';
 import { sniffCtdna } from '../ctdna/readCtdnaFile.js';
-import { isDicomFile } from '../slides/dicom/index.js';
+import { isBulkAnnotationsFile, isDicomFile } from '../slides/dicom/index.js';
 import { sniffVariantFormat } from '../variants/readVariantFile.js';
 import { sniffAlignment } from '../variants/sniffAlignment.js';
 
@@ -16,7 +16,7 @@ export async function detectFileKind(path: string): Promise<FileKind> {
   const name = basename(path);
   if (name === 'case.json') return 'case-json';
   if (INDEX_EXTENSIONS.test(name)) return 'index';
-  if (await isDicomFile(path)) return 'slide';
+  if (await isDicomFile(path)) return (await isBulkAnnotationsFile(path)) ? 'annotations' : 'slide';
   if (await sniffVariantFormat(path)) return 'variants';
   if (await sniffAlignment(path)) return 'alignments';
   if (await sniffCtdna(path)) return 'ctdna';

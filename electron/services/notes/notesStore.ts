@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CaseNotes, Recommendation, VariantFlag } from '../../../shared/model/notes.js';
 import { writeFileAtomic } from '../storage/atomicWrite.js';
-
-/** Inside the case folder; hidden, so the case scan leaves it out. */
-const CASE_NOTES_DIR = '.triptych';
+import { caseStorageFolder, type CaseStorage } from '../storage/caseStorage.js';
 const NOTES_FILE = 'notes.md';
 const RECOMMENDATION_FILE = 'recommendation.json';
 const SAVED_AT_FILE = 'saved-at.txt';
@@ -17,7 +14,7 @@ const FLAGS_FILE = 'flags.json';
  * be written. Every write is atomic: a crash keeps the last saved text.
  */
 export class NotesStore {
-  private folder: Promise<{ dir: string; location: CaseNotes['location'] }> | undefined;
+  private folder: Promise<CaseStorage> | undefined;
 
   constructor(
     private readonly caseRoot: string,
@@ -69,27 +66,9 @@ export class NotesStore {
     return variants;
   }
 
-  private where(): Promise<{ dir: string; location: CaseNotes['location'] }> {
-    this.folder ??= (async () => {
-      const inCase = join(this.caseRoot, CASE_NOTES_DIR);
-      if (await writable(inCase)) return { dir: inCase, location: 'case-folder' as const };
-      const key = createHash('sha256').update(this.caseRoot).digest('hex').slice(0, 24);
-      return { dir: join(this.dataDir, 'case-notes', key), location: 'app-data' as const };
-    })();
+  private where(): Promise<CaseStorage> {
+    this.folder ??= caseStorageFolder(this.caseRoot, this.dataDir);
     return this.folder;
-  }
-}
-
-/** Try it rather than read permission bits: a read-only mount, a full disk or a file in the way all say no. */
-async function writable(dir: string): Promise<boolean> {
-  const probe = join(dir, `.probe-${process.pid}`);
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(probe, '');
-    await rm(probe);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -5,6 +5,7 @@
  * 0.25 µm/px at one image pixel per screen pixel reads 40× (the convention of QuPath, Slim and most
  * scanners). Without a pixel spacing, the scanner's objective power stands in for full resolution.
  */
+import { formatLengthUm } from '../../../shared/annotations/measure.js';
 
 export const MAG_PRESETS = [5, 10, 20, 40] as const;
 
@@ -67,7 +68,4 @@ export function measureUm(a: { x: number; y: number }, b: { x: number; y: number
 }
 
 /** A measured length as the ruler shows it: µm below 1 mm (3 significant figures), mm above. */
-export function formatMeasurement(um: number): string {
-  if (um >= 1000) return `${(um / 1000).toFixed(um >= 10_000 ? 1 : 2)} mm`;
-  return `${um >= 100 ? um.toFixed(0) : um >= 10 ? um.toFixed(1) : um.toFixed(2)} µm`;
-}
+export const formatMeasurement = formatLengthUm;

@@ -1,10 +1,12 @@
 import { ServiceError, badFile } from '../../errors.js';
 import { parseDataset, type NaturalDataset } from './dcmjsBridge.js';
 import { text, texts } from './datasetValues.js';
-import { isDicomPreamble, scanHeader, type ElementLocation } from './headerScan.js';
+import { isDicomPreamble, readMediaSOPClass, scanHeader, type ElementLocation } from './headerScan.js';
 import { PositionalFile } from './positionalFile.js';
 
 export const WSI_SOP_CLASS_UID = '1.2.840.10008.5.1.4.1.1.77.1.6';
+/** Microscopy Bulk Simple Annotations (PS3.3 A.88). */
+export const BULK_ANNOTATIONS_SOP_CLASS_UID = '1.2.840.10008.5.1.4.1.1.91.1';
 
 export type DicomHeaderSummary = {
   path: string;
@@ -76,6 +78,19 @@ export async function isDicomFile(path: string): Promise<boolean> {
   try {
     file = await PositionalFile.open(path);
     return await isDicomPreamble(file);
+  } catch {
+    return false;
+  } finally {
+    await file?.close();
+  }
+}
+
+/** A DICOM file whose File Meta Information says it holds Microscopy Bulk Simple Annotations. */
+export async function isBulkAnnotationsFile(path: string): Promise<boolean> {
+  let file: PositionalFile | undefined;
+  try {
+    file = await PositionalFile.open(path);
+    return (await readMediaSOPClass(file)) === BULK_ANNOTATIONS_SOP_CLASS_UID;
   } catch {
     return false;
   } finally {

@@ -13,6 +13,7 @@ export const UNDEFINED_LENGTH = 0xffffffff;
 
 export const TAG = {
   metaGroupLength: 0x00020000,
+  mediaStorageSOPClassUID: 0x00020002,
   transferSyntaxUID: 0x00020010,
   extendedOffsetTable: 0x7fe00001,
   extendedOffsetTableLengths: 0x7fe00002,
@@ -82,10 +83,10 @@ export async function isDicomPreamble(file: PositionalFile): Promise<boolean> {
   return String.fromCharCode(...magic) === 'DICM';
 }
 
-export async function scanHeader(file: PositionalFile): Promise<HeaderScan> {
+type MetaGroup = { metaEnd: number; transferSyntaxUID: string; mediaStorageSOPClassUID?: string };
+
+async function scanMeta(file: PositionalFile, prefix: GrowingPrefix, walker: ElementWalker): Promise<MetaGroup> {
   if (!(await isDicomPreamble(file))) throw badFile(file.path, 'not a DICOM file (no "DICM" after the 128-byte preamble)');
-  const prefix = new GrowingPrefix(file);
-  const walker = new ElementWalker(prefix);
 
   const groupLength = await walker.readElementHeader(PREAMBLE_AND_MAGIC, true);
   if (groupLength.tag !== TAG.metaGroupLength || groupLength.length !== 4) {
@@ -94,15 +95,29 @@ export async function scanHeader(file: PositionalFile): Promise<HeaderScan> {
   await prefix.ensure(groupLength.valueOffset + 4, 'the File Meta Information');
   const metaEnd = groupLength.valueOffset + 4 + prefix.u32(groupLength.valueOffset);
   let transferSyntaxUID: string | undefined;
+  let mediaStorageSOPClassUID: string | undefined;
   for (let at = groupLength.valueOffset + 4; at < metaEnd;) {
     const element = await walker.readElementHeader(at, true);
     at = await walker.skipValue(element, true, 0);
-    if (element.tag === TAG.transferSyntaxUID) {
-      transferSyntaxUID = prefix.ascii(element.valueOffset, element.length).replace(/[\0 ]+$/, '');
-    }
+    const value = () => prefix.ascii(element.valueOffset, element.length).replace(/[\0 ]+$/, '');
+    if (element.tag === TAG.transferSyntaxUID) transferSyntaxUID = value();
+    if (element.tag === TAG.mediaStorageSOPClassUID) mediaStorageSOPClassUID = value();
     if (at > metaEnd) throw badFile(file.path, 'the File Meta Information is longer than its group length says');
   }
   if (!transferSyntaxUID) throw badFile(file.path, 'no Transfer Syntax UID (0002,0010) in the File Meta Information');
+  return { metaEnd, transferSyntaxUID, mediaStorageSOPClassUID };
+}
+
+/** The SOP class the File Meta Information names (only the meta group is read): what kind of DICOM object a file holds. */
+export async function readMediaSOPClass(file: PositionalFile): Promise<string | undefined> {
+  const prefix = new GrowingPrefix(file);
+  return (await scanMeta(file, prefix, new ElementWalker(prefix))).mediaStorageSOPClassUID;
+}
+
+export async function scanHeader(file: PositionalFile): Promise<HeaderScan> {
+  const prefix = new GrowingPrefix(file);
+  const walker = new ElementWalker(prefix);
+  const { metaEnd, transferSyntaxUID } = await scanMeta(file, prefix, walker);
   if (transferSyntaxUID === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN || transferSyntaxUID === EXPLICIT_VR_BIG_ENDIAN) {
     throw new ServiceError(
       'UNSUPPORTED',

@@ -1,0 +1,262 @@
+/**
+ * The slide view's toolbar: fit and zoom, magnification presets and readout, the ruler, rotation
+ * and flip, the focal plane, channels and window, then (right-aligned) the navigator, associated
+ * images, the label, details and full screen. Every button names its key in its tooltip.
+ */
+import type { ReactNode } from 'react';
+import type { PixelWindow } from '../../../shared/model/slide.js';
+import { FitIcon, ImageIcon, InfoIcon, LabelIcon, NavigatorIcon, ZoomInIcon, ZoomOutIcon } from '../../ui/icons.js';
+import { MAG_PRESETS, formatMagnification } from './scale.js';
+import { ChannelsIcon, ContrastIcon, FlipIcon, FullscreenIcon, RotateIcon, RulerIcon } from './slideIcons.js';
+import type { ViewportActions } from './viewportActions.js';
+
+export type Popover = null | 'images' | 'label' | 'info' | 'channels' | 'window';
+
+export type SlideToolbarProps = {
+  actions: ViewportActions;
+  /** Magnification shown now, and at full resolution (null: unknown). */
+  mag: number | null;
+  base: number | null;
+  hasSpacing: boolean;
+  ruler: boolean;
+  onToggleRuler(): void;
+  rotation: number;
+  onRotate(by: number): void;
+  flipped: boolean;
+  onFlip(): void;
+  focalPlanes: number;
+  plane: number;
+  onPlane(z: number): void;
+  paths: number;
+  fluorescence: boolean;
+  pixelWindow: PixelWindow | null;
+  popover: Popover;
+  onToggle(p: Popover): void;
+  failedTiles: number;
+  sparse: boolean;
+  navigator: boolean;
+  onToggleNavigator(): void;
+  hasImages: boolean;
+  hasLabel: boolean;
+  board: boolean;
+  fullscreen: boolean;
+  onToggleFullscreen(): void;
+  /** More tools after the view's own (the annotation tools). */
+  children?: ReactNode;
+};
+
+export function SlideToolbar(p: SlideToolbarProps) {
+  const { actions, mag, base, popover } = p;
+  return (
+    <div className="pane-toolbar slide-toolbar" role="toolbar" aria-label="Slide view">
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={actions.fit}
+        title="Fit the slide (0)"
+        aria-label="Fit the slide"
+        data-testid="slide-fit"
+      >
+        <FitIcon />
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={() => actions.zoomBy(1 / 1.5)}
+        title="Zoom out (−)"
+        aria-label="Zoom out"
+        data-testid="slide-zoom-out"
+      >
+        <ZoomOutIcon />
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={() => actions.zoomBy(1.5)}
+        title="Zoom in (+)"
+        aria-label="Zoom in"
+        data-testid="slide-zoom-in"
+      >
+        <ZoomInIcon />
+      </button>
+      <span className="toolbar-sep" />
+      <div className="mag-presets" role="group" aria-label="Magnification">
+        {MAG_PRESETS.map((m, i) => {
+          const active = mag !== null && Math.abs(mag - m) / m < 0.03;
+          return (
+            <button
+              key={m}
+              type="button"
+              className={`seg-btn${active ? ' active' : ''}`}
+              onClick={() => actions.goToMagnification(m)}
+              disabled={base === null}
+              aria-pressed={active}
+              title={base === null ? 'The slide does not give its pixel spacing' : `${m}× (${i + 1})`}
+              data-testid={`slide-mag-${m}`}
+            >
+              {m}×
+            </button>
+          );
+        })}
+      </div>
+      <span
+        className="mag-readout tabular"
+        data-testid="slide-magnification"
+        title="Objective-equivalent magnification (0.25 µm/px ≈ 40×)"
+      >
+        {formatMagnification(mag)}
+      </span>
+      <span className="toolbar-sep" />
+      <button
+        type="button"
+        className={`icon-btn${p.ruler ? ' on' : ''}`}
+        onClick={p.onToggleRuler}
+        aria-pressed={p.ruler}
+        disabled={!p.hasSpacing}
+        title={
+          p.hasSpacing ? 'Measure a distance: drag on the slide (M; Escape cancels)' : 'The slide does not give its pixel spacing'
+        }
+        aria-label="Ruler"
+        data-testid="slide-ruler"
+      >
+        <RulerIcon />
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={() => p.onRotate(90)}
+        title={`Rotate 90° (Shift+R)${p.rotation ? ` — now ${p.rotation}°` : ''}`}
+        aria-label="Rotate 90 degrees"
+        data-testid="slide-rotate"
+        data-rotation={p.rotation}
+      >
+        <RotateIcon />
+      </button>
+      <button
+        type="button"
+        className={`icon-btn${p.flipped ? ' on' : ''}`}
+        onClick={p.onFlip}
+        aria-pressed={p.flipped}
+        title="Flip horizontally (H)"
+        aria-label="Flip horizontally"
+        data-testid="slide-flip"
+      >
+        <FlipIcon />
+      </button>
+      {p.focalPlanes > 1 ? (
+        <label className="focal-control" title="Focal plane (Page Up / Page Down)">
+          <span className="toolbar-label">Z</span>
+          <input
+            type="range"
+            min={0}
+            max={p.focalPlanes - 1}
+            step={1}
+            value={p.plane}
+            onChange={(e) => p.onPlane(Number(e.target.value))}
+            aria-label="Focal plane"
+            data-testid="slide-focal"
+          />
+          <span className="tabular small" data-testid="slide-focal-readout">
+            {p.plane + 1}/{p.focalPlanes}
+          </span>
+        </label>
+      ) : null}
+      {p.paths > 1 ? (
+        <button
+          type="button"
+          className={`btn ghost small${popover === 'channels' ? ' on' : ''}`}
+          onClick={() => p.onToggle('channels')}
+          aria-pressed={popover === 'channels'}
+          title={p.fluorescence ? 'Channels: show, hide, colour' : 'Optical paths'}
+          data-testid="slide-channels"
+        >
+          <ChannelsIcon /> {p.fluorescence ? 'Channels' : 'Paths'}
+        </button>
+      ) : null}
+      {p.pixelWindow ? (
+        <button
+          type="button"
+          className={`icon-btn${popover === 'window' ? ' on' : ''}`}
+          onClick={() => p.onToggle('window')}
+          aria-pressed={popover === 'window'}
+          title={`Window: centre ${round(p.pixelWindow.center)}, width ${round(p.pixelWindow.width)}`}
+          aria-label="Brightness and contrast window"
+          data-testid="slide-window"
+        >
+          <ContrastIcon />
+        </button>
+      ) : null}
+      {p.children}
+      <span className="toolbar-spacer" />
+      {p.failedTiles > 0 && !p.sparse ? (
+        <span className="toolbar-warning" title="Some tiles could not be loaded (missing in a sparse level, or a read error)">
+          {p.failedTiles} tile{p.failedTiles === 1 ? '' : 's'} not loaded
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={p.onToggleNavigator}
+        aria-pressed={p.navigator}
+        title={p.navigator ? 'Hide the overview navigator' : 'Show the overview navigator'}
+        aria-label="Overview navigator"
+        data-testid="slide-navigator-toggle"
+      >
+        <NavigatorIcon />
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={() => p.onToggle('images')}
+        aria-pressed={popover === 'images'}
+        disabled={!p.hasImages}
+        title={p.hasImages ? 'Thumbnail and overview' : 'This slide has no thumbnail or overview image'}
+        aria-label="Thumbnail and overview"
+        data-testid="slide-images"
+      >
+        <ImageIcon />
+      </button>
+      <button
+        type="button"
+        className={`btn ghost small${popover === 'label' ? ' on' : ''}`}
+        onClick={() => p.onToggle('label')}
+        aria-pressed={popover === 'label'}
+        disabled={!p.hasLabel || p.board}
+        title={
+          p.board
+            ? 'The label stays hidden in tumor-board mode'
+            : p.hasLabel
+              ? 'The slide label can carry the patient name: shown only on request'
+              : 'This slide has no label image'
+        }
+        data-testid="slide-show-label"
+      >
+        <LabelIcon /> {popover === 'label' ? 'Hide label' : 'Show label'}
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={() => p.onToggle('info')}
+        aria-pressed={popover === 'info'}
+        title="Slide details"
+        aria-label="Slide details"
+        data-testid="slide-info"
+      >
+        <InfoIcon />
+      </button>
+      <button
+        type="button"
+        className={`icon-btn${p.fullscreen ? ' on' : ''}`}
+        onClick={p.onToggleFullscreen}
+        aria-pressed={p.fullscreen}
+        title={p.fullscreen ? 'Leave full screen (F)' : 'Full screen (F)'}
+        aria-label="Full screen"
+        data-testid="slide-fullscreen"
+      >
+        <FullscreenIcon />
+      </button>
+    </div>
+  );
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;

@@ -1,0 +1,117 @@
+/** The annotation tools in the slide toolbar: select, the six shapes, the class drawn with, undo/redo, the list. */
+import type { ReactNode } from 'react';
+import type { AnnotationClass } from '../../../../shared/model/annotations.js';
+import {
+  EllipseIcon,
+  FreehandIcon,
+  LineIcon,
+  ListIcon,
+  PointIcon,
+  PolygonIcon,
+  RectangleIcon,
+  RedoIcon,
+  SelectIcon,
+  UndoIcon,
+} from './annotationIcons.js';
+import { rgbToHex } from '../channels.js';
+import { TOOLS, type Tool } from './annotationTools.js';
+
+const ICONS: Record<Tool, () => ReactNode> = {
+  select: () => <SelectIcon />,
+  point: () => <PointIcon />,
+  line: () => <LineIcon />,
+  rectangle: () => <RectangleIcon />,
+  ellipse: () => <EllipseIcon />,
+  polygon: () => <PolygonIcon />,
+  freehand: () => <FreehandIcon />,
+};
+
+export type AnnotationToolbarProps = {
+  tool: Tool;
+  onTool(tool: Tool): void;
+  classes: AnnotationClass[];
+  currentClass: AnnotationClass | null;
+  onClass(c: AnnotationClass | null): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo(): void;
+  onRedo(): void;
+  listOpen: boolean;
+  onToggleList(): void;
+  count: number;
+  disabled: boolean;
+};
+
+export function AnnotationToolbar(p: AnnotationToolbarProps) {
+  return (
+    <div className="annotation-toolbar">
+      <span className="toolbar-sep" />
+      <div className="annotation-tools" role="group" aria-label="Annotation tools">
+        {TOOLS.map((t) => (
+          <button
+            key={t.tool}
+            type="button"
+            className={`icon-btn${p.tool === t.tool ? ' on' : ''}`}
+            onClick={() => p.onTool(t.tool)}
+            aria-pressed={p.tool === t.tool}
+            disabled={p.disabled}
+            title={`${t.name} (${t.key}): ${t.hint}`}
+            aria-label={t.name}
+            data-testid={`annotation-tool-${t.tool}`}
+          >
+            {ICONS[t.tool]()}
+          </button>
+        ))}
+      </div>
+      <label className="annotation-class-picker" title="The class new annotations get">
+        <span className="class-swatch" style={{ background: p.currentClass ? rgbToHex(p.currentClass.color) : 'transparent' }} />
+        <select
+          value={p.currentClass?.name ?? ''}
+          onChange={(e) => p.onClass(p.classes.find((c) => c.name === e.target.value) ?? null)}
+          aria-label="Class of new annotations"
+          data-testid="annotation-class"
+          disabled={p.disabled}
+        >
+          <option value="">Unclassified</option>
+          {p.classes.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={p.onUndo}
+        disabled={!p.canUndo}
+        title="Undo (Ctrl+Z)"
+        aria-label="Undo"
+        data-testid="annotation-undo"
+      >
+        <UndoIcon />
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={p.onRedo}
+        disabled={!p.canRedo}
+        title="Redo (Ctrl+Shift+Z)"
+        aria-label="Redo"
+        data-testid="annotation-redo"
+      >
+        <RedoIcon />
+      </button>
+      <button
+        type="button"
+        className={`btn ghost small${p.listOpen ? ' on' : ''}`}
+        onClick={p.onToggleList}
+        aria-pressed={p.listOpen}
+        title="The annotations of this slide (list, classes, import and export)"
+        data-testid="annotation-list-toggle"
+      >
+        <ListIcon /> <span className="tabular">{p.count.toLocaleString('en-US')}</span>
+      </button>
+    </div>
+  );
+}
