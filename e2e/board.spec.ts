@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_VERSION } from '../electron/services/demo/ensureDemoCase.js';
 import { E2E_CACHE, SHARED_DATA_DIR } from './support/paths.js';
-import { startHost } from './support/host.js';
+import { callHost, startHost } from './support/host.js';
 
 test('tumor-board mode masks every identifier, keeps the label shut and shows a laser pointer', async ({ page }) => {
   const host = await startHost();
@@ -58,18 +58,49 @@ test('the board agenda steps through the slide, the flagged variants and the ctD
     await other.click();
     await expect(row(otherGene)).toHaveAttribute('aria-selected', 'true');
 
+    // A small region of the slide flagged for discussion: the agenda flies there.
+    const slideId = ((await callHost(host, 'case.current')) as { slides: Array<{ id: string }> }).slides[0]!.id;
+    const now = new Date().toISOString();
+    await callHost(host, 'annotations.change', {
+      slideId,
+      upsert: [
+        {
+          id: 'agenda-region-1',
+          shape: { type: 'rectangle', x: 6000, y: 4000, width: 300, height: 200 },
+          classification: { name: 'Tumor', color: [200, 0, 0] },
+          label: 'Invasive front',
+          discuss: true,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+      remove: [],
+    });
+
     await page.getByTestId('tumor-board-toggle').click();
     const steps = page.getByTestId('agenda-step');
-    await expect(steps).toHaveCount(3);
-    expect(await steps.evaluateAll((all) => all.map((s) => s.getAttribute('data-kind')))).toEqual(['slide', 'variant', 'ctdna']);
-    await expect(steps.nth(1)).toContainText('FGFR3 p.S249C');
+    await expect(steps).toHaveCount(4);
+    expect(await steps.evaluateAll((all) => all.map((s) => s.getAttribute('data-kind')))).toEqual([
+      'slide',
+      'region',
+      'variant',
+      'ctdna',
+    ]);
+    await expect(steps.nth(1)).toContainText('Invasive front');
+    await expect(steps.nth(2)).toContainText('FGFR3 p.S249C');
 
     await page.keyboard.press('ArrowRight');
     await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
     await expect(page.getByTestId('pane-slide')).toHaveClass(/is-agenda-focus/);
 
+    const magnification = page.getByTestId('slide-magnification');
+    const fitted = parseFloat((await magnification.textContent())!);
     await page.keyboard.press('ArrowRight');
     await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await expect.poll(async () => parseFloat((await magnification.textContent())!)).toBeGreaterThan(fitted * 4);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
     await expect(page.getByTestId('pane-variants')).toHaveClass(/is-agenda-focus/);
     await expect(page.getByTestId('pane-slide')).not.toHaveClass(/is-agenda-focus/);
     await expect(row('FGFR3')).toHaveAttribute('aria-selected', 'true');
@@ -77,13 +108,13 @@ test('the board agenda steps through the slide, the flagged variants and the ctD
     await expect(page.getByTestId('ctdna-linked-variant')).toHaveAttribute('data-variant', 'FGFR3 p.S249C');
 
     await page.keyboard.press('PageDown');
-    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await expect(steps.nth(3)).toHaveAttribute('aria-current', 'step');
     await expect(page.getByTestId('pane-ctdna')).toHaveClass(/is-agenda-focus/);
     await expect(page.getByTestId('ctdna-linked-variant')).toHaveCount(0);
     await page.keyboard.press('ArrowRight'); // the last step stays
-    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await expect(steps.nth(3)).toHaveAttribute('aria-current', 'step');
     await page.keyboard.press('ArrowLeft');
-    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
     await page.mouse.move(600, 400);
     if (process.env.TRIPTYCH_SHOT) await page.screenshot({ path: process.env.TRIPTYCH_SHOT });
 

@@ -36,6 +36,12 @@ test('a case reopens with its selected variant, filters, locus and layout', asyn
     await expect(page.getByTestId('genome-locus')).toContainText('chr17:7668');
     await page.getByTestId('pane-ctdna-collapse').click();
     await expect(page.getByTestId('pane-ctdna')).toHaveAttribute('data-collapsed', 'true');
+    // The slide: 10× and rotated a quarter turn.
+    const magnification = page.getByTestId('slide-magnification');
+    const fitted = await magnification.textContent();
+    await page.getByTestId('slide-mag-10').click();
+    await expect(magnification).toHaveText('10×');
+    await page.getByTestId('slide-rotate').click();
     await page.waitForTimeout(800); // the session is saved a moment after the last change
 
     const check = async () => {
@@ -45,6 +51,10 @@ test('a case reopens with its selected variant, filters, locus and layout', asyn
       await expect(page.getByTestId('variant-preset-tumor-board')).toHaveAttribute('aria-pressed', 'true');
       await expect(page.getByTestId('variant-count')).toHaveText(countWithPreset);
       await expect(page.getByTestId('pane-ctdna')).toHaveAttribute('data-collapsed', 'true');
+      await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true');
+      await expect(magnification).toHaveText('10×');
+      await expect(magnification).not.toHaveText(fitted!);
+      await expect(page.getByTestId('slide-rotate')).toHaveAttribute('data-rotation', '90');
     };
     await page.reload();
     await check();

@@ -1,18 +1,26 @@
 /**
- * The agenda bar of tumor-board mode: the case's steps (slides, flagged variants, ctDNA) in order,
+ * The agenda bar of tumor-board mode: the case's steps (slides and their flagged regions, flagged
+ * variants, ctDNA) in order,
  * the current one marked. A click or ←/→ (PageUp/PageDown, as presentation clickers send) moves to
  * a step: the panes follow through the shared selection and the step's pane is outlined.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseSummary } from '../../shared/model/case.js';
+import { api } from '../api/index.js';
 import { useFlags } from '../flags/flagsStore.js';
+import { useAsync } from '../util/useAsync.js';
 import { selection } from '../selection/selectionStore.js';
 import { ChartIcon, DnaIcon, SlideIcon } from '../ui/icons.js';
 import { buildAgenda } from './agenda.js';
-import { agendaFocus } from './agendaFocus.js';
+import { agendaFocus, agendaRegion } from './agendaFocus.js';
 import './board.css';
 
-const ICONS = { slide: <SlideIcon />, variant: <DnaIcon />, ctdna: <ChartIcon /> } as const;
+const ICONS = {
+  slide: <SlideIcon />,
+  region: <span aria-hidden="true">⚑</span>,
+  variant: <DnaIcon />,
+  ctdna: <ChartIcon />,
+} as const;
 
 /** Keys typed into a field are the user's, not the agenda's. */
 const typing = (target: EventTarget | null) =>
@@ -20,7 +28,12 @@ const typing = (target: EventTarget | null) =>
 
 export function BoardAgenda({ summary }: { summary: CaseSummary }) {
   const flags = useFlags();
-  const steps = useMemo(() => buildAgenda(summary, flags), [summary, flags]);
+  // Slide regions flagged for discussion, as they are when the board starts.
+  const regions = useAsync(() => api.call('annotations.flagged', {}), [summary]);
+  const steps = useMemo(
+    () => buildAgenda(summary, flags, regions.status === 'ready' ? regions.value : []),
+    [summary, flags, regions],
+  );
   const [current, setCurrent] = useState<number | null>(null);
 
   const go = useCallback(
@@ -30,6 +43,7 @@ export function BoardAgenda({ summary }: { summary: CaseSummary }) {
       setCurrent(index);
       agendaFocus.set(step.pane);
       selection.publish('agenda', step.select);
+      agendaRegion.set(step.region ?? null);
     },
     [steps],
   );
@@ -47,7 +61,13 @@ export function BoardAgenda({ summary }: { summary: CaseSummary }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [current, go, steps.length]);
-  useEffect(() => () => agendaFocus.set(null), []);
+  useEffect(
+    () => () => {
+      agendaFocus.set(null);
+      agendaRegion.set(null);
+    },
+    [],
+  );
 
   if (steps.length === 0) return null;
   return (

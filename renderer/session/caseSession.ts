@@ -58,3 +58,8 @@ export function useRestoredSession(version: number): CaseUiSession | undefined {
   const current = useStore(loaded);
   return current?.version === version ? current.session : undefined;
 }
+
+/** The session of the case open now, whatever its version (for views keyed by more than the case). */
+export function useCurrentSession(): CaseUiSession | undefined {
+  return useStore(loaded)?.session;
+}

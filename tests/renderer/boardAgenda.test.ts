@@ -48,4 +48,25 @@ describe('the tumor-board agenda', () => {
     selection.publish('agenda', { variantLocus: undefined, variantKey: undefined });
     expect(selection.get()).toBeNull();
   });
+
+  it('puts each flagged slide region right after its slide, with the bounds to fly to', () => {
+    const region = {
+      slideId: 's2',
+      slideName: 'Block A1, PD-L1',
+      id: 'a1',
+      label: '',
+      className: 'Tumor',
+      shapeType: 'rectangle' as const,
+      bounds: { x: 10, y: 20, width: 30, height: 40 },
+    };
+    const steps = buildAgenda(summary(), [], [region]);
+    expect(steps.map((s) => [s.kind, s.label])).toEqual([
+      ['slide', 'TURBT'],
+      ['slide', 'Block A1, PD-L1'],
+      ['region', 'Tumor'],
+      ['ctdna', 'ctDNA over time'],
+    ]);
+    expect(steps[2]!.region).toEqual({ slideId: 's2', x: 10, y: 20, width: 30, height: 40 });
+    expect(steps[2]!.select).toMatchObject({ slideId: 's2' });
+  });
 });

@@ -33,6 +33,8 @@ import { useRuler } from './useRuler.js';
 import { viewportActions } from './viewportActions.js';
 import { WindowPanel } from './WindowPanel.js';
 import { webglRenderer } from './webgl.js';
+import { useCurrentSession } from '../../session/caseSession.js';
+import { useViewSession } from './useViewSession.js';
 
 export type SlideViewerProps = {
   info: SlideInfo;
@@ -48,8 +50,13 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
   const container = useRef<HTMLDivElement>(null);
   const [navigator, setNavigator] = useState(true);
   const [popover, setPopover] = useState<Popover>(null);
+  const restoredView = useCurrentSession()?.viewports?.[info.id];
   const [rotation, setRotation] = useState(0);
   const [flipped, setFlipped] = useState(false);
+  const restoreOrientation = useCallback((r: number, f: boolean) => {
+    setRotation(r);
+    setFlipped(f);
+  }, []);
   const [fullscreen, setFullscreen] = useState(false);
   const [plane, setPlane] = useState(0);
   const [pixelWindow, setPixelWindow] = useState<PixelWindow | null>(defaultWindow);
@@ -107,6 +114,14 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
   const { ruler, measure, setMeasure, toggle: toggleRuler, stop: stopRuler } = useRuler(viewer, layers);
   const actions = useMemo(() => viewportActions(viewer, layers, base), [viewer, layers, base]);
   const annotations = useAnnotationLayer({ info, viewer, layers, suspended: ruler, onToolChosen: stopRuler });
+  useViewSession({
+    slideId: info.id,
+    viewer,
+    layers,
+    opened,
+    restored: restoredView,
+    onRestoreOrientation: restoreOrientation,
+  });
 
   useEffect(() => {
     if (viewer?.navigator) viewer.navigator.element.style.display = navigator ? '' : 'none';
