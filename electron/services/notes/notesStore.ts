@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CaseNotes, Recommendation, VariantFlag } from '../../../shared/model/notes.js';
 import { writeFileAtomic } from '../storage/atomicWrite.js';
@@ -7,6 +7,12 @@ const NOTES_FILE = 'notes.md';
 const RECOMMENDATION_FILE = 'recommendation.json';
 const SAVED_AT_FILE = 'saved-at.txt';
 const FLAGS_FILE = 'flags.json';
+/**
+ * One save is three files (the notes stay a plain Markdown file beside the data): the whole save is
+ * written here first, then the three, then this is removed. A save killed half-way is finished from
+ * this file on the next read, so notes and recommendation are always of the same save.
+ */
+const PENDING_FILE = 'save-pending.json';
 
 /**
  * The notes of one case: Markdown notes and the board's recommendation, kept as files beside the
@@ -23,6 +29,11 @@ export class NotesStore {
 
   async get(): Promise<CaseNotes> {
     const { dir, location } = await this.where();
+    const pending = parsePending(await readText(join(dir, PENDING_FILE)));
+    if (pending) {
+      await this.writeAll(dir, pending);
+      return { ...pending, location };
+    }
     const [markdown, recommendation, savedAt] = await Promise.all([
       readText(join(dir, NOTES_FILE)),
       readText(join(dir, RECOMMENDATION_FILE)),
@@ -39,11 +50,17 @@ export class NotesStore {
   async save(markdown: string, recommendation: Recommendation | null): Promise<CaseNotes> {
     const { dir, location } = await this.where();
     await mkdir(dir, { recursive: true });
-    const savedAt = new Date().toISOString();
-    await writeFileAtomic(join(dir, NOTES_FILE), markdown);
-    await writeFileAtomic(join(dir, RECOMMENDATION_FILE), JSON.stringify(recommendation, null, 2) + '\n');
-    await writeFileAtomic(join(dir, SAVED_AT_FILE), savedAt + '\n');
-    return { markdown, recommendation, savedAt, location };
+    const saved: PendingSave = { markdown, recommendation, savedAt: new Date().toISOString() };
+    await writeFileAtomic(join(dir, PENDING_FILE), JSON.stringify(saved));
+    await this.writeAll(dir, saved);
+    return { ...saved, location };
+  }
+
+  private async writeAll(dir: string, saved: PendingSave): Promise<void> {
+    await writeFileAtomic(join(dir, NOTES_FILE), saved.markdown);
+    await writeFileAtomic(join(dir, RECOMMENDATION_FILE), JSON.stringify(saved.recommendation, null, 2) + '\n');
+    await writeFileAtomic(join(dir, SAVED_AT_FILE), saved.savedAt + '\n');
+    await rm(join(dir, PENDING_FILE), { force: true });
   }
 
   /** The variants flagged for discussion; a damaged file reads as none. */
@@ -86,6 +103,22 @@ function parseRecommendation(text: string | undefined): Recommendation | null {
   try {
     const parsed = Recommendation.nullable().safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+type PendingSave = { markdown: string; recommendation: Recommendation | null; savedAt: string };
+
+/** The save in progress, when one was cut short (a damaged pending file is one that never finished). */
+function parsePending(text: string | undefined): PendingSave | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as PendingSave;
+    const recommendation = value.recommendation === null ? null : Recommendation.safeParse(value.recommendation);
+    if (typeof value.markdown !== 'string' || typeof value.savedAt !== 'string') return null;
+    if (recommendation !== null && !recommendation.success) return null;
+    return { markdown: value.markdown, recommendation: recommendation?.data ?? null, savedAt: value.savedAt };
   } catch {
     return null;
   }
