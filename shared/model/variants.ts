@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VariantColumns } from './variantColumns.js';
 
 export const Variant = z.object({
   chrom: z.string(),
@@ -40,7 +41,8 @@ export const VariantTable = z.object({
   /** Every data record in the file (for VCF, as `bcftools view -H | wc -l` counts). */
   records: z.number().int(),
   contigs: z.array(z.string()),
-  variants: z.array(Variant),
+  /** The variants, as columns (see variantColumns.ts): a million of them would not do as objects. */
+  columns: VariantColumns,
   warnings: z.array(z.string()),
 });
 export type VariantTable = z.infer<typeof VariantTable>;
@@ -85,7 +87,7 @@ export const VariantRegion = z.object({
   region: Region,
   /** Data records overlapping the region. */
   records: z.number().int(),
-  variants: z.array(Variant),
+  columns: VariantColumns,
   /** True when more variants overlap the region than one answer holds. */
   capped: z.boolean(),
   warnings: z.array(z.string()),

@@ -39,7 +39,9 @@ import { VariantFilters } from './VariantFilters.js';
 import { VariantTable } from './VariantTable.js';
 import './variants.css';
 
-type Loaded = { tables: VariantTableData[]; failures: TriptychError[]; tracks: GenomeTrack[] };
+/** A file's facts and its rows; the wire columns are dropped once decoded (a million-row file's are ~50 MB). */
+type LoadedTable = Omit<VariantTableData, 'columns'> & { rows: VariantRow[] };
+type Loaded = { tables: LoadedTable[]; failures: TriptychError[]; tracks: GenomeTrack[] };
 
 /** Every variant file of the case (one that fails is reported, the others shown) and the genome tracks. */
 async function loadVariants(fileIds: string[]): Promise<Loaded> {
@@ -47,11 +49,13 @@ async function loadVariants(fileIds: string[]): Promise<Loaded> {
     Promise.allSettled(fileIds.map((fileId) => api.call('variants.table', { fileId }))),
     api.call('variants.tracks', {}).catch(() => [] as GenomeTrack[]),
   ]);
-  const tables: VariantTableData[] = [];
+  const tables: LoadedTable[] = [];
   const failures: TriptychError[] = [];
   for (const result of settled) {
-    if (result.status === 'fulfilled') tables.push(result.value);
-    else failures.push(asTriptychError(result.reason));
+    if (result.status === 'fulfilled') {
+      const { columns: _columns, ...facts } = result.value;
+      tables.push({ ...facts, rows: toRows(result.value) });
+    } else failures.push(asTriptychError(result.reason));
   }
   if (tables.length === 0 && failures[0]) throw failures[0];
   return { tables, failures, tracks };
@@ -65,9 +69,7 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
   const state =
     opening && !summary
       ? 'loading'
-      : !summary ||
-          fileIds.length === 0 ||
-          (loaded.status === 'ready' && loaded.value.tables.every((t) => t.variants.length === 0))
+      : !summary || fileIds.length === 0 || (loaded.status === 'ready' && loaded.value.tables.every((t) => t.rows.length === 0))
         ? 'empty'
         : loaded.status === 'error'
           ? 'error'
@@ -108,7 +110,7 @@ function ofSpecimen(r: VariantRow, s: Specimen): boolean {
 
 function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Specimen[] }) {
   const { tables, failures, tracks } = loaded;
-  const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, toRows(t)])), [tables]);
+  const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, t.rows])), [tables]);
   const [fileChoice, setFileChoice] = useState<string>(tables[0]!.fileId);
   const table = tables.find((t) => t.fileId === fileChoice);
   const rows = useMemo(

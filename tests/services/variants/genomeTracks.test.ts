@@ -11,6 +11,7 @@ import { bgzfCompress } from '../../../electron/services/variants/bgzf.js';
 import { findIndex, listGenomeTracks, readRegion } from '../../../electron/services/variants/genomeTracks.js';
 import { detectAlignmentFormat } from '../../../electron/services/variants/sniffAlignment.js';
 import { generateDemoVariants } from '../../../electron/services/demo/demoVariants.js';
+import { variantsOf } from '../../../shared/model/variantColumns.js';
 
 const bamBytes = (): Buffer => bgzfCompress(Buffer.concat([Buffer.from('BAM\x01', 'latin1'), Buffer.alloc(8)])).bytes;
 const cramBytes = (): Buffer => Buffer.concat([Buffer.from('CRAM', 'latin1'), Buffer.from([3, 1]), Buffer.alloc(20)]);
@@ -61,7 +62,7 @@ describe('tracks of a case folder', () => {
 
     const gz = byName['variants/tumor_vs_normal.somatic.vcf.gz']!;
     const region = await readRegion(session, gz.fileId, { chrom: 'chr4', start: 1801841, end: 1801841 });
-    expect(region.variants.map((v) => `${v.gene} ${v.hgvsp}`)).toEqual(['FGFR3 p.S249C']);
+    expect(variantsOf(region).map((v) => `${v.gene} ${v.hgvsp}`)).toEqual(['FGFR3 p.S249C']);
     const plain = byName['variants/tumor_vs_normal.somatic.vcf']!;
     const refused = await readRegion(session, plain.fileId, { chrom: 'chr4', start: 1, end: 2 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ServiceError);

@@ -1,14 +1,16 @@
 /**
  * VCF 4.1–4.5, plain or gzip/bgzip, streamed line by line. The header goes to @gmod/vcf; each
- * record becomes one Variant per ALT. Lines the reader cannot use are warnings, not failures.
+ * record becomes one table row per ALT, read by our line reader (vcfLine.ts) or, for the lines it
+ * leaves, by @gmod/vcf. Lines the reader cannot use are warnings, not failures.
  */
-import type { Variant } from '../../../../shared/model/variants.js';
+import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
 import { badFile } from '../../errors.js';
 import type { VariantReader } from '../../sources.js';
 import { cappedWarning, MAX_VARIANTS } from '../limits.js';
 import { forEachLine } from '../textSource.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
+import { VcfLineReader } from './vcfLine.js';
 import { RecordProblem, recordVariants } from './vcfRecord.js';
 
 /** `maxVariants` lifts the table's cap (the benchmark reads a 1,000,000-record file whole). */
@@ -16,9 +18,11 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
   const maxVariants = options.maxVariants ?? MAX_VARIANTS;
   const warnings = new WarningList();
   const headerLines: HeaderLine[] = [];
-  const variants: Variant[] = [];
+  const variants = new VariantColumnsBuilder();
   const contigs = new Set<string>();
+  let lastContig = '';
   let header: VcfHeader | undefined;
+  let lineReader: VcfLineReader | undefined;
   let records = 0;
   let capped = false;
   let lastLine = 0;
@@ -32,10 +36,13 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     if (!header) {
       if (!text.startsWith('#')) throw badFile(path, `line ${lineNumber}: a record before the #CHROM header line`);
       headerLines.push({ text, lineNumber });
-      if (!text.startsWith('##')) header = parseVcfHeader(path, headerLines, warnings);
+      if (!text.startsWith('##')) {
+        header = parseVcfHeader(path, headerLines, warnings);
+        lineReader = new VcfLineReader(header);
+      }
       return;
     }
-    if (text.startsWith('#')) {
+    if (text.charCodeAt(0) === 35) {
       warnings.add(`line ${lineNumber}: header line after the records ignored`);
       return;
     }
@@ -44,20 +51,21 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     if (variants.length >= maxVariants) {
       // Past the cap the records are only counted: parsing them would cost time for nothing shown.
       capped = true;
-      contigs.add(text.slice(0, text.indexOf('\t')));
+      const chrom = text.slice(0, text.indexOf('\t'));
+      if (chrom !== lastContig) contigs.add((lastContig = chrom));
       return;
     }
+    const before = variants.length;
     try {
-      const found = recordVariants(text, header);
-      if (found.length > 0) contigs.add(found[0]!.chrom);
-      variants.push(...found);
-      if (variants.length > maxVariants) {
-        variants.length = maxVariants;
-        capped = true;
-      }
+      if (!lineReader!.read(text, variants)) for (const v of recordVariants(text, header)) variants.push(v);
     } catch (error) {
       if (!(error instanceof RecordProblem)) throw error;
       warnings.add(`line ${lineNumber}: ${error.message}; record skipped`);
+    }
+    if (variants.length > maxVariants) capped = true; // a multi-allelic record crossed the cap
+    if (variants.length > before) {
+      const chrom = text.slice(0, text.indexOf('\t'));
+      if (chrom !== lastContig) contigs.add((lastContig = chrom));
     }
   });
 
@@ -72,7 +80,7 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     tumorSample: header.tumorSample,
     records,
     contigs: [...contigs],
-    variants,
+    columns: variants.wire(maxVariants),
     warnings: warnings.list(),
   };
 };
