@@ -40,6 +40,8 @@ export const VariantTable = z.object({
   tumorSample: z.string().optional(),
   /** Every data record in the file (for VCF, as `bcftools view -H | wc -l` counts). */
   records: z.number().int(),
+  /** True when the file holds more variants than the table keeps (the first MAX_VARIANTS are kept). */
+  capped: z.boolean().optional(),
   contigs: z.array(z.string()),
   /** The variants, as columns (see variantColumns.ts): a million of them would not do as objects. */
   columns: VariantColumns,

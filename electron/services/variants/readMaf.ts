@@ -131,6 +131,7 @@ export const readMaf: VariantReader = async (path) => {
     samples: sampleList,
     tumorSample: sampleList.length === 1 ? sampleList[0] : undefined,
     records,
+    capped,
     contigs: [...contigs],
     columns: variants.wire(),
     warnings: warnings.list(),

@@ -23,6 +23,8 @@ export type GenomeViewProps = {
   /** A variant picked in the view, as a row of the table (or null when none matches). */
   resolvePick(pick: IgvPick): VariantRow | null;
   onPick(row: VariantRow): void;
+  /** igv.js's locus, as it moves ("chr7:1000001-3000000"). */
+  onLocusChange?(locus: string): void;
 };
 
 /** ±50 bp around a variant, as igv.js's search box takes it. */
@@ -33,7 +35,16 @@ export function locusOf(row: Pick<VariantRow, 'chrom' | 'pos' | 'ref'>, flank = 
 
 type Popup = { x: number; y: number; row: VariantRow | null; pick: IgvPick };
 
-export function GenomeView({ tracks, genomeBuild, rowsOf, selected, gotoToken, resolvePick, onPick }: GenomeViewProps) {
+export function GenomeView({
+  tracks,
+  genomeBuild,
+  rowsOf,
+  selected,
+  gotoToken,
+  resolvePick,
+  onPick,
+  onLocusChange,
+}: GenomeViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const browserRef = useRef<IgvBrowser | null>(null);
@@ -103,6 +114,8 @@ export function GenomeView({ tracks, genomeBuild, rowsOf, selected, gotoToken, r
     };
     // The browser is rebuilt only when the genome or the set of tracks changes.
   }, [genome, trackKey]);
+
+  useEffect(() => onLocusChange?.(locus), [locus, onLocusChange]);
 
   // igv.js only follows window resizes: tell it when the pane changes size.
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { CaseSummary, Specimen } from '../../../shared/model/case.js';
-import type { GenomeTrack, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
+import type { GenomeTrack, Region, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
 import { api, asTriptychError, type TriptychError } from '../../api/index.js';
 import { usePaneReport } from '../../layout/paneContext.js';
 import { PaneEmpty, PaneError, PaneLoading } from '../../layout/PaneStates.js';
@@ -34,6 +34,7 @@ import {
   type Sort,
   type VariantRow,
 } from './tableModel.js';
+import { RegionBar, type RegionShown } from './RegionBar.js';
 import { VariantDetail } from './VariantDetail.js';
 import { VariantFilters } from './VariantFilters.js';
 import { VariantTable } from './VariantTable.js';
@@ -108,11 +109,53 @@ function ofSpecimen(r: VariantRow, s: Specimen): boolean {
   return s.variantFileIds.length ? s.variantFileIds.includes(r.fileId) : r.sampleLabel === s.sampleId;
 }
 
+/** A region of one file read through its index, shown instead of the file's first variants. */
+type RegionView = RegionShown & { fileId: string; rows: VariantRow[]; warnings: string[] };
+
 function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Specimen[] }) {
   const { tables, failures, tracks } = loaded;
-  const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, t.rows])), [tables]);
+  const [regionView, setRegionView] = useState<RegionView | null>(null);
+  const rowsByFile = useMemo(
+    () => new Map(tables.map((t) => [t.fileId, regionView?.fileId === t.fileId ? regionView.rows : t.rows])),
+    [tables, regionView],
+  );
   const [fileChoice, setFileChoice] = useState<string>(tables[0]!.fileId);
   const table = tables.find((t) => t.fileId === fileChoice);
+  const [locus, setLocus] = useState('');
+  const [regionReading, setRegionReading] = useState(false);
+  const [regionError, setRegionError] = useState<string | null>(null);
+  // A file that holds more than the table keeps, and has an index: offered for reading by region.
+  const byRegion =
+    table?.capped && tracks.some((t) => t.fileId === table.fileId && t.format === 'VCF' && t.bgzipped && t.indexFileId);
+  const readRegion = useCallback(
+    (region: Region) => {
+      if (!table) return;
+      setRegionReading(true);
+      setRegionError(null);
+      api
+        .call('variants.region', { fileId: table.fileId, region })
+        .then((answer) => {
+          const rows = toRows({
+            fileId: table.fileId,
+            fileName: table.fileName,
+            tumorSample: table.tumorSample,
+            columns: answer.columns,
+          });
+          setRegionView({
+            fileId: table.fileId,
+            region: answer.region,
+            records: answer.records,
+            variants: rows.length,
+            capped: answer.capped,
+            rows,
+            warnings: answer.warnings,
+          });
+        })
+        .catch((error: unknown) => setRegionError(asTriptychError(error).message))
+        .finally(() => setRegionReading(false));
+    },
+    [table],
+  );
   const rows = useMemo(
     () => (fileChoice === ALL ? tables.flatMap((t) => rowsByFile.get(t.fileId)!) : (rowsByFile.get(fileChoice) ?? [])),
     [fileChoice, rowsByFile, tables],
@@ -217,6 +260,7 @@ function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Spec
   const warnings = [
     ...failures.map((f) => `${f.file ?? ''}: ${f.message}`),
     ...(fileChoice === ALL ? tables : table ? [table] : []).flatMap((t) => t.warnings),
+    ...(regionView && regionView.fileId === fileChoice ? regionView.warnings : []),
   ];
   const records = fileChoice === ALL ? tables.reduce((n, t) => n + t.records, 0) : (table?.records ?? 0);
 
@@ -229,6 +273,7 @@ function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Spec
             value={fileChoice}
             onChange={(e) => {
               setFileChoice(e.target.value);
+              setRegionView(null);
               choose(null);
             }}
             aria-label="Variant file"
@@ -292,7 +337,22 @@ function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Spec
           </button>
         </VariantFilters>
       </div>
-      {rows.length === 0 ? (
+      {byRegion ? (
+        <RegionBar
+          records={table!.records}
+          kept={table!.rows.length}
+          locus={locus}
+          shown={regionView?.fileId === table!.fileId ? regionView : null}
+          reading={regionReading}
+          error={regionError}
+          onRead={readRegion}
+          onBack={() => {
+            setRegionView(null);
+            choose(null);
+          }}
+        />
+      ) : null}
+      {rows.length === 0 && !regionView ? (
         <PaneEmpty title="The file has no variants" icon={<DnaIcon />}>
           <p>
             <span className="mono">{table?.fileName}</span> was read ({plural(records, 'record')}) but holds no variant to show.
@@ -341,6 +401,7 @@ function LoadedVariants({ loaded, specimens }: { loaded: Loaded; specimens: Spec
         gotoToken={gotoToken}
         resolvePick={resolvePick}
         onPick={onPick}
+        onLocusChange={setLocus}
       />
       {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => choose(null)} /> : null}
       <footer className="pane-status">

@@ -79,6 +79,7 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     samples: header.samples,
     tumorSample: header.tumorSample,
     records,
+    capped,
     contigs: [...contigs],
     columns: variants.wire(maxVariants),
     warnings: warnings.list(),
