@@ -190,6 +190,8 @@ function currentLocus(browser: IgvBrowser): string {
 function VariantPopup({ popup, onClose }: { popup: Popup; onClose(): void }) {
   const { row, pick } = popup;
   const info = row?.info ? Object.entries(row.info).slice(0, 24) : [];
+  // A click on a genotype row names its sample (igv.js draws one row of calls per sample).
+  const callOf = pick.fields.find(([key]) => key === 'sample')?.[1];
   const style = { left: Math.max(4, popup.x + 10), top: Math.max(4, popup.y - 10) };
   return (
     <div className="gv-popup" role="dialog" aria-label="Variant" style={style} data-testid="genome-popup">
@@ -245,6 +247,12 @@ function VariantPopup({ popup, onClose }: { popup: Popup; onClose(): void }) {
             ) : null}
             <dt>Sample</dt>
             <dd>{row.sampleLabel}</dd>
+            {callOf ? (
+              <>
+                <dt>Call clicked</dt>
+                <dd data-testid="genome-popup-call">{callOf}</dd>
+              </>
+            ) : null}
             {info.map(([k, v]) => (
               <InfoPair key={k} name={k} value={v} />
             ))}

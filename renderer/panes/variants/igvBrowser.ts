@@ -197,7 +197,10 @@ export function silencePopups(track: IgvTrack, fileId: string, onPick: (pick: Ig
     // A genotype call does not name its variant: take the clicked position on the chromosome.
     const frame = (clickState as { referenceFrame?: { chr?: string }; genomicLocation?: number } | undefined) ?? {};
     if (!pick && hits.length > 0 && frame.referenceFrame?.chr && typeof frame.genomicLocation === 'number') {
-      pick = describePick(fileId, { chr: frame.referenceFrame.chr, start: Math.floor(frame.genomicLocation) }, at) ?? undefined;
+      // The call's own fields (its sample) are kept.
+      const call = typeof hits[0] === 'object' && hits[0] !== null ? (hits[0] as Record<string, unknown>) : {};
+      const where = { chr: frame.referenceFrame.chr, start: Math.floor(frame.genomicLocation) };
+      pick = describePick(fileId, { sample: call.sample, ...where }, at) ?? undefined;
     }
     if (pick) onPick(pick);
     return [];

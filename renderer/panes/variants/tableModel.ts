@@ -737,8 +737,8 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
 export function radixOrder(keys: Float64Array): Uint32Array {
   const n = keys.length;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [low, high] per key
-  const low = new Uint32Array(n);
-  const high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  let high = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const h = bits[2 * i + 1]!;
     const l = bits[2 * i]!;
@@ -753,28 +753,37 @@ export function radixOrder(keys: Float64Array): Uint32Array {
   }
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Uint32Array(n);
+  // The words travel with the order, so every pass reads them in sequence (not through the order).
+  let nextOrder = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  let nextHigh = new Uint32Array(n);
   const counts = new Uint32Array(65536);
-  for (const [word, shift] of [
-    [low, 0],
-    [low, 16],
-    [high, 0],
-    [high, 16],
+  for (const [onHigh, shift] of [
+    [false, 0],
+    [false, 16],
+    [true, 0],
+    [true, 16],
   ] as const) {
+    const word = onHigh ? high : low;
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(word[i]! >>> shift) & 0xffff]!++;
-    if (counts[(word[0]! >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to do
+    for (let k = 0; k < n; k++) counts[(word[k]! >>> shift) & 0xffff]!++;
+    if (n === 0 || counts[(word[0]! >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to do
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d]!;
       counts[d] = sum;
       sum += c;
     }
+    const moveLow = !onHigh && shift === 0; // the low word is still needed by the next pass
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[counts[(word[i]! >>> shift) & 0xffff]!++] = i;
+      const at = counts[(word[k]! >>> shift) & 0xffff]!++;
+      nextOrder[at] = order[k]!;
+      nextHigh[at] = high[k]!;
+      if (moveLow) nextLow[at] = low[k]!;
     }
-    [order, next] = [next, order];
+    [order, nextOrder] = [nextOrder, order];
+    [high, nextHigh] = [nextHigh, high];
+    if (moveLow) [low, nextLow] = [nextLow, low];
   }
   return order;
 }
