@@ -57,11 +57,12 @@ export type VariantTable = z.infer<typeof VariantTable>;
 export const GenomeTrack = z.object({
   fileId: z.string(),
   fileName: z.string(),
-  format: z.enum(['VCF', 'MAF', 'SEG', 'BAM', 'CRAM']),
+  /** FASTA: the case's reference sequence (with its .fai), which igv.js reads as the genome: CRAM needs it. */
+  format: z.enum(['VCF', 'MAF', 'SEG', 'BAM', 'CRAM', 'FASTA']),
   /** VCF: bgzip (BGZF) compressed, so that an index can point into it. */
   bgzipped: z.boolean(),
   indexFileId: z.string().optional(),
-  indexFormat: z.enum(['tbi', 'csi', 'bai', 'crai']).optional(),
+  indexFormat: z.enum(['tbi', 'csi', 'bai', 'crai', 'fai']).optional(),
 });
 export type GenomeTrack = z.infer<typeof GenomeTrack>;
 

@@ -7,7 +7,17 @@ import { genomeFor } from '../../../shared/genomes/genomeReference.js';
 import type { GenomeTrack } from '../../../shared/model/variants.js';
 import { AlertIcon, CloseIcon } from '../../ui/icons.js';
 import { formatInt } from '../../util/format.js';
-import { browserOptions, loadIgv, silencePopups, themeIgv, trackConfigs, type IgvBrowser, type IgvPick } from './igvBrowser.js';
+import {
+  browserOptions,
+  cramWithoutReference,
+  loadIgv,
+  referenceOf,
+  silencePopups,
+  themeIgv,
+  trackConfigs,
+  type IgvBrowser,
+  type IgvPick,
+} from './igvBrowser.js';
 import type { VariantRow } from './tableModel.js';
 import { Vaf } from './VariantTable.js';
 
@@ -73,7 +83,7 @@ export function GenomeView({
     (async () => {
       const igv = await loadIgv();
       if (disposed) return;
-      browser = await igv.createBrowser(host, browserOptions(genome, start));
+      browser = await igv.createBrowser(host, browserOptions(genome, start, referenceOf(tracks)));
       if (disposed) {
         igv.removeBrowser(browser);
         return;
@@ -89,7 +99,9 @@ export function GenomeView({
         const frame = frameRef.current?.getBoundingClientRect();
         setPopup({ x: pick.clientX - (frame?.left ?? 0), y: pick.clientY - (frame?.top ?? 0), row, pick });
       };
-      const failures: string[] = [];
+      const failures: string[] = cramWithoutReference(tracks).map(
+        (t) => `${t.fileName}: a CRAM file needs the case's reference sequence (a FASTA with its .fai) to be drawn`,
+      );
       for (const { config, fileId } of trackConfigs(tracks, live.current.rowsOf)) {
         try {
           const track = await browser.loadTrack(config);
