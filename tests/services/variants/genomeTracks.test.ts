@@ -45,6 +45,12 @@ describe('tracks of a case folder', () => {
     writeFileSync(join(root, 'reads', 'tumor.bam'), bamBytes());
     writeFileSync(join(root, 'reads', 'tumor.bam.bai'), Buffer.from('BAI\x01'));
     writeFileSync(join(root, 'reads', 'tumor.cram'), cramBytes());
+    // A reference with its index is a track (the genome); one without, or a non-FASTA .fa, is not.
+    writeFileSync(join(root, 'ref.fa'), '>chr1\nACGT\n');
+    writeFileSync(join(root, 'ref.fa.fai'), 'chr1\t4\t6\t4\t5\n');
+    writeFileSync(join(root, 'lonely.fasta'), '>chr1\nACGT\n');
+    writeFileSync(join(root, 'notes.fa'), 'not a sequence\n');
+    writeFileSync(join(root, 'notes.fa.fai'), 'chr1\t4\t6\t4\t5\n');
     writeFileSync(join(root, 'cn.seg'), 'ID\tchrom\tloc.start\tloc.end\tnum.mark\tseg.mean\nS1\t1\t1\t1000\t5\t0.2\n');
     const session = new CaseSession(await openCase(root));
     const tracks = await listGenomeTracks(session);
@@ -58,6 +64,9 @@ describe('tracks of a case folder', () => {
     });
     expect(byName['reads/tumor.bam']).toMatchObject({ format: 'BAM', indexFormat: 'bai' });
     expect(byName['reads/tumor.cram']).toMatchObject({ format: 'CRAM' });
+    expect(byName['ref.fa']).toMatchObject({ format: 'FASTA', indexFormat: 'fai' });
+    expect(byName['lonely.fasta']).toBeUndefined();
+    expect(byName['notes.fa']).toBeUndefined();
     expect(byName['cn.seg']).toMatchObject({ format: 'SEG' });
 
     const gz = byName['variants/tumor_vs_normal.somatic.vcf.gz']!;
