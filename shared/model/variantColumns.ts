@@ -210,8 +210,13 @@ export class VariantColumnsBuilder {
     if (v.info) for (const key in v.info) this.setInfo(key, row, v.info[key]);
   }
 
-  private grow(): void {
-    const capacity = (this.capacity *= 4); // fewer copies of every column; the spare is dropped when packed
+  /** Room for `rows` rows at once (a reader that can estimate its rows saves the copies of growing). */
+  reserve(rows: number): void {
+    while (this.capacity < rows) this.grow(Math.max(this.capacity * 4, rows));
+  }
+
+  private grow(to = this.capacity * 4): void {
+    const capacity = (this.capacity = to); // by 4: fewer copies of every column; the spare is dropped when packed
     const grown = (array: Float64Array): Float64Array<ArrayBuffer> => {
       const next = new Float64Array(capacity);
       next.set(array);

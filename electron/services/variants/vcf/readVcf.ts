@@ -3,6 +3,7 @@
  * record becomes one table row per ALT, read by our line reader (vcfLine.ts) or, for the lines it
  * leaves, by @gmod/vcf. Lines the reader cannot use are warnings, not failures.
  */
+import { stat } from 'node:fs/promises';
 import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
 import { badFile } from '../../errors.js';
 import type { VariantReader } from '../../sources.js';
@@ -27,6 +28,10 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
   let capped = false;
   let lastLine = 0;
 
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
   await forEachLine(path, (text, lineNumber) => {
     lastLine = lineNumber;
     if (text.trim() === '') {
@@ -48,6 +53,8 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     }
     // Counted whether or not it reads, as `bcftools view -H | wc -l` counts data lines.
     records += 1;
+    // Room for the rows the file's size suggests (exact for plain text; a gzip file grows past it).
+    if (records === 1) variants.reserve(Math.min(maxVariants, Math.ceil((size / (text.length + 1)) * 1.05)));
     if (variants.length >= maxVariants) {
       // Past the cap the records are only counted: parsing them would cost time for nothing shown.
       capped = true;
