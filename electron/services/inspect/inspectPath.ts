@@ -91,8 +91,8 @@ function inspectVariants(table: VariantTable) {
     samples: table.samples,
     tumorSample: table.tumorSample,
     contigs: table.contigs,
-    variants: variantsOf(table, MAX_LISTED_VARIANTS)
-      .map(({ chrom, pos, ref, alt, gene, consequence, hgvsp, vaf, depth, filter, sample }) => ({
+    variants: variantsOf(table, MAX_LISTED_VARIANTS).map(
+      ({ chrom, pos, ref, alt, gene, consequence, hgvsp, vaf, depth, filter, sample }) => ({
         chrom,
         pos,
         ref,
@@ -104,7 +104,8 @@ function inspectVariants(table: VariantTable) {
         depth,
         filter,
         sample,
-      })),
+      }),
+    ),
     warnings: table.warnings,
   };
 }
