@@ -100,6 +100,37 @@ test.describe('the demo case', () => {
     expect(await requests.violations()).toEqual([]);
   });
 
+  test('a click on a genotype call in igv.js selects its variant’s row, as a click on the variant does', async ({ page }) => {
+    await openVariants(page, host.url);
+    await page.locator('[data-testid=variant-row][data-gene=FGFR3]').click();
+    await expect.poll(async () => (await igvLocus(page)).chrom, { timeout: 20_000 }).toBe('chr4');
+    await page.waitForTimeout(500); // igv.js draws the calls after it has moved
+    // igv.js draws the variant band (10 px margin, one 10 px row, 2 px gap), then one 12 px row of
+    // calls per sample: NORMAL, then TUMOR. Click each sample's call at the variant (the centre).
+    const viewport = page
+      .locator('.igv-viewport', { has: page.locator('.igv-track-label', { hasText: 'somatic.vcf.gz' }) })
+      .first();
+    for (const [sample, y] of [
+      ['TUMOR', 22 + 12 + 6],
+      ['NORMAL', 22 + 6],
+    ] as const) {
+      if (await page.getByTestId('genome-popup').isVisible())
+        await page.getByTestId('genome-popup').getByRole('button', { name: 'Close' }).click();
+      await page.getByTestId('variant-detail').getByRole('button', { name: 'Clear the selection' }).click();
+      await expect(page.locator('[data-testid=variant-row][aria-selected=true]')).toHaveCount(0);
+      // Measured now: the detail strip going away moved the genome view.
+      const box = (await viewport.boundingBox())!;
+      const frame = (await page.locator('.gv-frame').boundingBox())!;
+      expect(box.y + y).toBeGreaterThan(frame.y);
+      expect(box.y + y).toBeLessThan(frame.y + frame.height);
+      await page.mouse.click(box.x + box.width / 2, box.y + y);
+      await expect(page.locator('[data-testid=variant-row][aria-selected=true]'), sample).toHaveAttribute('data-gene', 'FGFR3');
+      await expect(page.getByTestId('variant-detail')).toContainText('p.S249C');
+      await expect(page.getByTestId('genome-popup')).toContainText('p.S249C');
+      await expect(page.getByTestId('genome-popup-call')).toHaveText(sample);
+    }
+  });
+
   test('exports the filtered table as CSV', async ({ page }) => {
     await openVariants(page, host.url);
     await page.getByTestId('variant-preset-tumor-board').click();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VariantColumns } from './variantColumns.js';
 
 export const Variant = z.object({
   chrom: z.string(),
@@ -39,8 +40,11 @@ export const VariantTable = z.object({
   tumorSample: z.string().optional(),
   /** Every data record in the file (for VCF, as `bcftools view -H | wc -l` counts). */
   records: z.number().int(),
+  /** True when the file holds more variants than the table keeps (the first MAX_VARIANTS are kept). */
+  capped: z.boolean().optional(),
   contigs: z.array(z.string()),
-  variants: z.array(Variant),
+  /** The variants, as columns (see variantColumns.ts): a million of them would not do as objects. */
+  columns: VariantColumns,
   warnings: z.array(z.string()),
 });
 export type VariantTable = z.infer<typeof VariantTable>;
@@ -53,11 +57,12 @@ export type VariantTable = z.infer<typeof VariantTable>;
 export const GenomeTrack = z.object({
   fileId: z.string(),
   fileName: z.string(),
-  format: z.enum(['VCF', 'MAF', 'SEG', 'BAM', 'CRAM']),
+  /** FASTA: the case's reference sequence (with its .fai), which igv.js reads as the genome: CRAM needs it. */
+  format: z.enum(['VCF', 'MAF', 'SEG', 'BAM', 'CRAM', 'FASTA']),
   /** VCF: bgzip (BGZF) compressed, so that an index can point into it. */
   bgzipped: z.boolean(),
   indexFileId: z.string().optional(),
-  indexFormat: z.enum(['tbi', 'csi', 'bai', 'crai']).optional(),
+  indexFormat: z.enum(['tbi', 'csi', 'bai', 'crai', 'fai']).optional(),
 });
 export type GenomeTrack = z.infer<typeof GenomeTrack>;
 
@@ -85,7 +90,7 @@ export const VariantRegion = z.object({
   region: Region,
   /** Data records overlapping the region. */
   records: z.number().int(),
-  variants: z.array(Variant),
+  columns: VariantColumns,
   /** True when more variants overlap the region than one answer holds. */
   capped: z.boolean(),
   warnings: z.array(z.string()),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseRegion, regionLabel } from '../../renderer/panes/variants/regionText.js';
 import {
   chromRank,
   classifyConsequence,
@@ -52,5 +53,22 @@ describe('chromosomes and filters', () => {
     expect(isPass('PASS')).toBe(true);
     expect(isPass('.')).toBe(true);
     expect(isPass('LowQual')).toBe(false);
+  });
+});
+
+describe('parseRegion', () => {
+  it('reads what users type and igv.js shows', () => {
+    expect(parseRegion('chr7:1,000,000-3,000,000')).toEqual({ chrom: 'chr7', start: 1_000_000, end: 3_000_000 });
+    expect(parseRegion(' chr7:1000001-3000000 ')).toEqual({ chrom: 'chr7', start: 1_000_001, end: 3_000_000 });
+    expect(parseRegion('7:5')).toEqual({ chrom: '7', start: 5, end: 5 });
+    expect(parseRegion('chrX')).toEqual({ chrom: 'chrX', start: 1, end: 2 ** 31 });
+    expect(regionLabel({ chrom: 'chrX', start: 1, end: 2 ** 31 })).toBe('chrX');
+    expect(regionLabel({ chrom: 'chr7', start: 1_000_000, end: 3_000_000 })).toBe('chr7:1,000,000-3,000,000');
+  });
+  it('says what is wrong with a region it cannot read', () => {
+    expect(parseRegion('chr7 from 1 Mb')).toMatch(/chromosome:start-end/);
+    expect(parseRegion('chr7:300-200')).toMatch(/ends before it starts/);
+    expect(parseRegion('chr7:0-10')).toMatch(/ends before it starts/);
+    expect(parseRegion('chr7:1-99999999999')).toMatch(/past the largest position/);
   });
 });

@@ -22,7 +22,7 @@ const CHROMS = ['chr1', 'chr2', 'chr10', 'chrX', 'chrM', 'chr4', 'chrUn_KI270742
 
 const variant = fc.record({
   chrom: fc.constantFrom(...CHROMS),
-  pos: fc.integer({ min: 1, max: 50 }),
+  pos: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1000, max: 2_000_000 })),
   ref: fc.constantFrom('A', 'C'),
   alt: fc.constantFrom('G', 'T', 'CT'),
   filter: fc.constantFrom('PASS', 'weak_evidence', '.'),
@@ -51,8 +51,12 @@ function reference(rows: VariantRow[], column: Column, desc: boolean): VariantRo
 describe('sortRows', () => {
   it('orders like a stable sort by the column, for every column and direction', () => {
     fc.assert(
-      fc.property(fc.array(variant, { maxLength: 60 }), fc.boolean(), (variants, desc) => {
-        const rows = toRows({ fileId: 'f', fileName: 'f.vcf', variants, tumorSample: 'TUMOR' });
+      fc.property(fc.array(variant, { maxLength: 60 }), fc.boolean(), fc.nat(60), (variants, desc, split) => {
+        // Rows of two files, as the "All files" choice shows them: each file has its own columns.
+        const rows = [
+          ...toRows({ fileId: 'f', fileName: 'f.vcf', variants: variants.slice(0, split), tumorSample: 'TUMOR' }),
+          ...toRows({ fileId: 'g', fileName: 'g.vcf', variants: variants.slice(split) }),
+        ];
         const columns = [...BASE_COLUMNS, infoColumn('DP', rows)];
         for (const column of columns) {
           // Locus keys tie different unplaced contigs at the same position: compare by the key there.
@@ -81,7 +85,28 @@ describe('sortRows', () => {
 
 describe('applyFilters', () => {
   const filters = fc.record({
-    text: fc.constantFrom('', 'tp53', 'p.r2', 'chr1 pass', 'zz'),
+    text: fc.constantFrom(
+      '',
+      'tp53',
+      'p.r2',
+      'chr1 pass',
+      'zz',
+      '1',
+      '2,',
+      'chr1:1',
+      ':',
+      'c>g',
+      'a>',
+      'ct',
+      '—',
+      'missense',
+      'nonsense',
+      'f.vcf',
+      'g.vcf',
+      'weak',
+      'R248Q',
+      'X:',
+    ),
     genes: fc.subarray(GENES),
     groups: fc.subarray(['coding', 'splice', 'synonymous', 'noncoding', 'unknown'] as const),
     chroms: fc.subarray(['1', 'chr2', 'X', 'MT', 'chr4']),
@@ -94,7 +119,10 @@ describe('applyFilters', () => {
   it('keeps exactly the rows the row predicate keeps, in order', () => {
     fc.assert(
       fc.property(fc.array(variant, { maxLength: 60 }), filters, (variants, f) => {
-        const rows = toRows({ fileId: 'f', fileName: 'f.vcf', variants });
+        const rows = [
+          ...toRows({ fileId: 'f', fileName: 'f.vcf', variants: variants.slice(0, 30) }),
+          ...toRows({ fileId: 'g', fileName: 'g.vcf', variants: variants.slice(30), tumorSample: 'TUMOR' }),
+        ];
         const expected = rows.filter(rowPredicate({ ...f, groups: [...f.groups] }));
         expect(applyFilters(rows, { ...f, groups: [...f.groups] }).map((r) => r.key)).toEqual(expected.map((r) => r.key));
       }),

@@ -3,6 +3,7 @@ import { CaseSession } from '../case/caseSession.js';
 import { openCase } from '../case/openCase.js';
 import { ctdnaInspectJson } from '../ctdna/ctdnaInspectJson.js';
 import type { VariantTable } from '../../../shared/model/variants.js';
+import { variantsOf } from '../../../shared/model/variantColumns.js';
 import { badFile } from '../errors.js';
 
 /** How many normalized variants `inspect` lists; `records` still counts them all. */
@@ -91,9 +92,8 @@ function inspectVariants(table: VariantTable) {
     samples: table.samples,
     tumorSample: table.tumorSample,
     contigs: table.contigs,
-    variants: table.variants
-      .slice(0, MAX_LISTED_VARIANTS)
-      .map(({ chrom, pos, ref, alt, gene, consequence, hgvsp, vaf, depth, filter, sample }) => ({
+    variants: variantsOf(table, MAX_LISTED_VARIANTS).map(
+      ({ chrom, pos, ref, alt, gene, consequence, hgvsp, vaf, depth, filter, sample }) => ({
         chrom,
         pos,
         ref,
@@ -105,7 +105,8 @@ function inspectVariants(table: VariantTable) {
         depth,
         filter,
         sample,
-      })),
+      }),
+    ),
     warnings: table.warnings,
   };
 }

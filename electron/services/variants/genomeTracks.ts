@@ -8,6 +8,7 @@ import type { GenomeTrack, Region, VariantRegion } from '../../../shared/model/v
 import { ServiceError } from '../errors.js';
 import { isBgzfFile, sniffAlignment } from './sniffAlignment.js';
 import { sniffVariantFormat } from './sniffVariantFormat.js';
+import { readTextHead } from './textSource.js';
 import { IndexedVcf } from './vcf/indexedVcf.js';
 
 /** What the genome-track listing needs of an open case (CaseSession provides it). */
@@ -19,7 +20,18 @@ const INDEX_SUFFIXES: Record<GenomeTrack['format'], Array<GenomeTrack['indexForm
   SEG: [],
   BAM: ['bai', 'csi'],
   CRAM: ['crai'],
+  FASTA: ['fai'],
 };
+
+/** A plain FASTA reference by name (`.fa`, `.fasta`, `.fna`) and content (`>` first). */
+const FASTA_NAME = /\.(fa|fasta|fna)$/i;
+async function isFasta(path: string): Promise<boolean> {
+  try {
+    return (await readTextHead(path, 1)) === '>';
+  } catch {
+    return false;
+  }
+}
 
 /** The index beside a data file: `X.tbi` for `X`, or `X.bai` for `X.bam` (samtools' two spellings). */
 export function findIndex(
@@ -48,10 +60,13 @@ export async function listGenomeTracks(source: TrackSource): Promise<GenomeTrack
     let format: GenomeTrack['format'] | null = null;
     if (file.kind === 'variants') format = await sniffVariantFormat(path);
     else if (file.kind === 'alignments') format = await sniffAlignment(path);
+    else if (file.kind === 'unknown' && FASTA_NAME.test(file.name) && (await isFasta(path))) format = 'FASTA';
     if (!format) continue;
     const bgzipped = format === 'VCF' ? await isBgzfFile(path) : format === 'BAM';
-    // An index only means something for a bgzipped VCF (or an alignment file).
+    // An index only means something for a bgzipped VCF (or an alignment file, or a reference).
     const index = format !== 'VCF' || bgzipped ? findIndex(file.name, format, indexNames) : undefined;
+    // A reference igv.js cannot read without its index (a whole genome) is no track.
+    if (format === 'FASTA' && !index) continue;
     tracks.push({ fileId: file.id, fileName: file.name, format, bgzipped, ...index });
   }
   return tracks;

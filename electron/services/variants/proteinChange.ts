@@ -11,9 +11,18 @@ const THREE_LETTER = new RegExp(Object.keys(ONE_LETTER).join('|'), 'g');
 /** Drops a sequence prefix ("ENST00000269305.4:c.743G>A" -> "c.743G>A"). */
 export const withoutSequenceId = (hgvs: string): string => hgvs.slice(hgvs.indexOf(':') + 1);
 
+const SHORT_FORMS = new Map<string, string>();
+
 /** "ENSP00000269305.4:p.Arg248Gln" -> "p.R248Q"; "p.Arg213Ter" -> "p.R213*"; short forms unchanged. */
 export function shortProteinChange(hgvsp: string): string {
-  return withoutSequenceId(hgvsp).replace(THREE_LETTER, (code) => ONE_LETTER[code] ?? code);
+  // Remembered (bounded): a file repeats its protein changes, and the regular expression is the slow part.
+  let short = SHORT_FORMS.get(hgvsp);
+  if (short === undefined) {
+    short = withoutSequenceId(hgvsp).replace(THREE_LETTER, (code) => ONE_LETTER[code] ?? code);
+    if (SHORT_FORMS.size >= 100_000) SHORT_FORMS.clear();
+    SHORT_FORMS.set(hgvsp, short);
+  }
+  return short;
 }
 
 /** "R248Q" (as the cancer hotspots table writes it) -> "p.Arg248Gln", the form VEP writes. */

@@ -2,7 +2,7 @@
  * GDC / TCGA MAF: tab-separated, columns found by header name (any case), `#` comment lines
  * skipped, any line ending, plain or gzip.
  */
-import type { Variant } from '../../../shared/model/variants.js';
+import { VariantColumnsBuilder } from '../../../shared/model/variantColumns.js';
 import { badFile } from '../errors.js';
 import type { VariantReader } from '../sources.js';
 import { buildFromName } from './genomeBuild.js';
@@ -43,7 +43,7 @@ const count = (text: string | undefined): number | undefined => {
 
 export const readMaf: VariantReader = async (path) => {
   const warnings = new WarningList();
-  const variants: Variant[] = [];
+  const variants = new VariantColumnsBuilder();
   const samples = new Set<string>();
   const contigs = new Set<string>();
   const builds = new Set<string>();
@@ -131,8 +131,9 @@ export const readMaf: VariantReader = async (path) => {
     samples: sampleList,
     tumorSample: sampleList.length === 1 ? sampleList[0] : undefined,
     records,
+    capped,
     contigs: [...contigs],
-    variants,
+    columns: variants.wire(),
     warnings: warnings.list(),
   };
 };

@@ -1,12 +1,13 @@
 /**
  * SEG copy-number segments (sample, chromosome, start, end, [markers], mean). For now the table
- * reports counts only: how many segments, for which samples and contigs; `variants` stays empty.
+ * reports counts only: how many segments, for which samples and contigs; the table has no rows.
  */
 import { badFile } from '../errors.js';
 import type { VariantReader } from '../sources.js';
 import { isSegHeader } from './sniffVariantFormat.js';
 import { forEachLine } from './textSource.js';
 import { WarningList } from './warningList.js';
+import { VariantColumnsBuilder } from '../../../shared/model/variantColumns.js';
 
 export const readSeg: VariantReader = async (path) => {
   const warnings = new WarningList();
@@ -43,7 +44,7 @@ export const readSeg: VariantReader = async (path) => {
     samples: [...samples],
     records,
     contigs: [...contigs],
-    variants: [],
+    columns: new VariantColumnsBuilder().wire(),
     warnings: warnings.list(),
   };
 };

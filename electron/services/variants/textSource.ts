@@ -72,6 +72,15 @@ export async function forEachLine(path: string, onLine: LineHandler): Promise<vo
       }
       const text = pending + decoder.decode(chunk, { stream: true });
       let lineStart = 0;
+      if (text.indexOf('\r') < 0) {
+        // The usual text, '\n' only: found by indexOf (vectorized), several times a char loop's speed.
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', lineStart)) {
+          emit(text.slice(lineStart, i));
+          lineStart = i + 1;
+        }
+        pending = text.slice(lineStart);
+        continue;
+      }
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c !== 10 && c !== 13) continue;

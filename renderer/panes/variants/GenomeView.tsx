@@ -7,15 +7,23 @@ import { genomeFor } from '../../../shared/genomes/genomeReference.js';
 import type { GenomeTrack } from '../../../shared/model/variants.js';
 import { AlertIcon, CloseIcon } from '../../ui/icons.js';
 import { formatInt } from '../../util/format.js';
-import { browserOptions, loadIgv, silencePopups, themeIgv, trackConfigs, type IgvBrowser, type IgvPick } from './igvBrowser.js';
+import {
+  browserOptions,
+  cramWithoutReference,
+  loadIgv,
+  referenceOf,
+  silencePopups,
+  themeIgv,
+  trackConfigs,
+  type IgvBrowser,
+  type IgvPick,
+} from './igvBrowser.js';
 import type { VariantRow } from './tableModel.js';
 import { Vaf } from './VariantTable.js';
 
 export type GenomeViewProps = {
   /** Where igv.js starts when no variant is selected (the locus the user left it at). */
   initialLocus?: string;
-  /** Told each time the user moves igv.js. */
-  onLocusChange?(locus: string): void;
   tracks: readonly GenomeTrack[];
   genomeBuild?: string;
   /** Rows of each variant file, for the files drawn from our own features. */
@@ -27,6 +35,8 @@ export type GenomeViewProps = {
   /** A variant picked in the view, as a row of the table (or null when none matches). */
   resolvePick(pick: IgvPick): VariantRow | null;
   onPick(row: VariantRow): void;
+  /** igv.js's locus, as it moves ("chr7:1000001-3000000"). */
+  onLocusChange?(locus: string): void;
 };
 
 /** ±50 bp around a variant, as igv.js's search box takes it. */
@@ -58,8 +68,8 @@ export function GenomeView({
   const { genome, known } = genomeFor(genomeBuild);
 
   // Latest callbacks, read by igv.js handlers bound once.
-  const live = useRef({ resolvePick, onPick, rowsOf, onLocusChange });
-  live.current = { resolvePick, onPick, rowsOf, onLocusChange };
+  const live = useRef({ resolvePick, onPick, rowsOf });
+  live.current = { resolvePick, onPick, rowsOf };
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   const initialLocusRef = useRef(initialLocus);
@@ -77,18 +87,14 @@ export function GenomeView({
     (async () => {
       const igv = await loadIgv();
       if (disposed) return;
-      browser = await igv.createBrowser(host, browserOptions(genome, start));
+      browser = await igv.createBrowser(host, browserOptions(genome, start, referenceOf(tracks)));
       if (disposed) {
         igv.removeBrowser(browser);
         return;
       }
       browserRef.current = browser;
       themeIgv(host);
-      browser.on('locuschange', () => {
-        const now = currentLocus(browser!);
-        setLocus(now);
-        live.current.onLocusChange?.(now);
-      });
+      browser.on('locuschange', () => setLocus(currentLocus(browser!)));
       // Our popup replaces igv.js's: returning false stops it from building its own HTML.
       browser.on('trackclick', () => false);
       const onPickFromIgv = (pick: IgvPick) => {
@@ -97,7 +103,9 @@ export function GenomeView({
         const frame = frameRef.current?.getBoundingClientRect();
         setPopup({ x: pick.clientX - (frame?.left ?? 0), y: pick.clientY - (frame?.top ?? 0), row, pick });
       };
-      const failures: string[] = [];
+      const failures: string[] = cramWithoutReference(tracks).map(
+        (t) => `${t.fileName}: a CRAM file needs the case's reference sequence (a FASTA with its .fai) to be drawn`,
+      );
       for (const { config, fileId } of trackConfigs(tracks, live.current.rowsOf)) {
         try {
           const track = await browser.loadTrack(config);
@@ -122,6 +130,8 @@ export function GenomeView({
     };
     // The browser is rebuilt only when the genome or the set of tracks changes.
   }, [genome, trackKey]);
+
+  useEffect(() => onLocusChange?.(locus), [locus, onLocusChange]);
 
   // igv.js only follows window resizes: tell it when the pane changes size.
   useEffect(() => {
@@ -196,6 +206,8 @@ function currentLocus(browser: IgvBrowser): string {
 function VariantPopup({ popup, onClose }: { popup: Popup; onClose(): void }) {
   const { row, pick } = popup;
   const info = row?.info ? Object.entries(row.info).slice(0, 24) : [];
+  // A click on a genotype row names its sample (igv.js draws one row of calls per sample).
+  const callOf = pick.fields.find(([key]) => key === 'sample')?.[1];
   const style = { left: Math.max(4, popup.x + 10), top: Math.max(4, popup.y - 10) };
   return (
     <div className="gv-popup" role="dialog" aria-label="Variant" style={style} data-testid="genome-popup">
@@ -251,6 +263,12 @@ function VariantPopup({ popup, onClose }: { popup: Popup; onClose(): void }) {
             ) : null}
             <dt>Sample</dt>
             <dd>{row.sampleLabel}</dd>
+            {callOf ? (
+              <>
+                <dt>Call clicked</dt>
+                <dd data-testid="genome-popup-call">{callOf}</dd>
+              </>
+            ) : null}
             {info.map(([k, v]) => (
               <InfoPair key={k} name={k} value={v} />
             ))}

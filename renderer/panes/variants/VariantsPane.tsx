@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { CaseSummary, Specimen } from '../../../shared/model/case.js';
-import type { GenomeTrack, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
+import type { GenomeTrack, Region, VariantTable as VariantTableData } from '../../../shared/model/variants.js';
 import { variantFlagKey } from '../../../shared/model/notes.js';
 import type { CaseUiSession } from '../../../shared/model/session.js';
 import { caseSession, useRestoredSession } from '../../session/caseSession.js';
@@ -37,12 +37,15 @@ import {
   type Sort,
   type VariantRow,
 } from './tableModel.js';
+import { RegionBar, type RegionShown } from './RegionBar.js';
 import { VariantDetail } from './VariantDetail.js';
 import { VariantFilters } from './VariantFilters.js';
 import { VariantTable } from './VariantTable.js';
 import './variants.css';
 
-type Loaded = { tables: VariantTableData[]; failures: TriptychError[]; tracks: GenomeTrack[] };
+/** A file's facts and its rows; the wire columns are dropped once decoded (a million-row file's are ~50 MB). */
+type LoadedTable = Omit<VariantTableData, 'columns'> & { rows: VariantRow[] };
+type Loaded = { tables: LoadedTable[]; failures: TriptychError[]; tracks: GenomeTrack[] };
 
 /** Every variant file of the case (one that fails is reported, the others shown) and the genome tracks. */
 async function loadVariants(fileIds: string[]): Promise<Loaded> {
@@ -50,11 +53,13 @@ async function loadVariants(fileIds: string[]): Promise<Loaded> {
     Promise.allSettled(fileIds.map((fileId) => api.call('variants.table', { fileId }))),
     api.call('variants.tracks', {}).catch(() => [] as GenomeTrack[]),
   ]);
-  const tables: VariantTableData[] = [];
+  const tables: LoadedTable[] = [];
   const failures: TriptychError[] = [];
   for (const result of settled) {
-    if (result.status === 'fulfilled') tables.push(result.value);
-    else failures.push(asTriptychError(result.reason));
+    if (result.status === 'fulfilled') {
+      const { columns: _columns, ...facts } = result.value;
+      tables.push({ ...facts, rows: toRows(result.value) });
+    } else failures.push(asTriptychError(result.reason));
   }
   if (tables.length === 0 && failures[0]) throw failures[0];
   return { tables, failures, tracks };
@@ -69,9 +74,7 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
   const state =
     opening && !summary
       ? 'loading'
-      : !summary ||
-          fileIds.length === 0 ||
-          (loaded.status === 'ready' && loaded.value.tables.every((t) => t.variants.length === 0))
+      : !summary || fileIds.length === 0 || (loaded.status === 'ready' && loaded.value.tables.every((t) => t.rows.length === 0))
         ? 'empty'
         : loaded.status === 'error'
           ? 'error'
@@ -116,6 +119,9 @@ function ofSpecimen(r: VariantRow, s: Specimen): boolean {
   return s.variantFileIds.length ? s.variantFileIds.includes(r.fileId) : r.sampleLabel === s.sampleId;
 }
 
+/** A region of one file read through its index, shown instead of the file's first variants. */
+type RegionView = RegionShown & { fileId: string; rows: VariantRow[]; warnings: string[] };
+
 function LoadedVariants({
   loaded,
   specimens,
@@ -130,7 +136,11 @@ function LoadedVariants({
   caseGenomeBuild?: string;
 }) {
   const { tables, failures, tracks } = loaded;
-  const rowsByFile = useMemo(() => new Map(tables.map((t) => [t.fileId, toRows(t)])), [tables]);
+  const [regionView, setRegionView] = useState<RegionView | null>(null);
+  const rowsByFile = useMemo(
+    () => new Map(tables.map((t) => [t.fileId, regionView?.fileId === t.fileId ? regionView.rows : t.rows])),
+    [tables, regionView],
+  );
   const [fileChoice, setFileChoice] = useState<string>(() =>
     restored.variantFile === ALL || tables.some((t) => t.fileId === restored.variantFile)
       ? restored.variantFile!
@@ -138,6 +148,41 @@ function LoadedVariants({
   );
   useEffect(() => caseSession.save({ variantFile: fileChoice }), [fileChoice]);
   const table = tables.find((t) => t.fileId === fileChoice);
+  const [locus, setLocus] = useState('');
+  const [regionReading, setRegionReading] = useState(false);
+  const [regionError, setRegionError] = useState<string | null>(null);
+  // A file that holds more than the table keeps, and has an index: offered for reading by region.
+  const byRegion =
+    table?.capped && tracks.some((t) => t.fileId === table.fileId && t.format === 'VCF' && t.bgzipped && t.indexFileId);
+  const readRegion = useCallback(
+    (region: Region) => {
+      if (!table) return;
+      setRegionReading(true);
+      setRegionError(null);
+      api
+        .call('variants.region', { fileId: table.fileId, region })
+        .then((answer) => {
+          const rows = toRows({
+            fileId: table.fileId,
+            fileName: table.fileName,
+            tumorSample: table.tumorSample,
+            columns: answer.columns,
+          });
+          setRegionView({
+            fileId: table.fileId,
+            region: answer.region,
+            records: answer.records,
+            variants: rows.length,
+            capped: answer.capped,
+            rows,
+            warnings: answer.warnings,
+          });
+        })
+        .catch((error: unknown) => setRegionError(asTriptychError(error).message))
+        .finally(() => setRegionReading(false));
+    },
+    [table],
+  );
   const rows = useMemo(
     () => (fileChoice === ALL ? tables.flatMap((t) => rowsByFile.get(t.fileId)!) : (rowsByFile.get(fileChoice) ?? [])),
     [fileChoice, rowsByFile, tables],
@@ -257,11 +302,15 @@ function LoadedVariants({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
-  const saveLocus = useCallback((locus: string) => caseSession.save({ locus }), []);
+  const onLocusChange = useCallback((now: string) => {
+    setLocus(now);
+    if (now) caseSession.save({ locus: now });
+  }, []);
   const genomeBuild = caseGenomeBuild ?? tables.find((t) => t.genomeBuild)?.genomeBuild;
   const warnings = [
     ...failures.map((f) => `${f.file ?? ''}: ${f.message}`),
     ...(fileChoice === ALL ? tables : table ? [table] : []).flatMap((t) => t.warnings),
+    ...(regionView && regionView.fileId === fileChoice ? regionView.warnings : []),
   ];
   const records = fileChoice === ALL ? tables.reduce((n, t) => n + t.records, 0) : (table?.records ?? 0);
 
@@ -274,6 +323,7 @@ function LoadedVariants({
             value={fileChoice}
             onChange={(e) => {
               setFileChoice(e.target.value);
+              setRegionView(null);
               choose(null);
             }}
             aria-label="Variant file"
@@ -337,7 +387,22 @@ function LoadedVariants({
           </button>
         </VariantFilters>
       </div>
-      {rows.length === 0 ? (
+      {byRegion ? (
+        <RegionBar
+          records={table!.records}
+          kept={table!.rows.length}
+          locus={locus}
+          shown={regionView?.fileId === table!.fileId ? regionView : null}
+          reading={regionReading}
+          error={regionError}
+          onRead={readRegion}
+          onBack={() => {
+            setRegionView(null);
+            choose(null);
+          }}
+        />
+      ) : null}
+      {rows.length === 0 && !regionView ? (
         <PaneEmpty title="The file has no variants" icon={<DnaIcon />}>
           <p>
             <span className="mono">{table?.fileName}</span> was read ({plural(records, 'record')}) but holds no variant to show.
@@ -387,7 +452,7 @@ function LoadedVariants({
         resolvePick={resolvePick}
         onPick={onPick}
         initialLocus={restored.locus}
-        onLocusChange={saveLocus}
+        onLocusChange={onLocusChange}
       />
       {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => choose(null)} /> : null}
       <footer className="pane-status">

@@ -92,6 +92,7 @@ export function trackConfigs(
   rowsOf: (fileId: string) => readonly VariantRow[] | undefined,
 ): Array<{ config: Record<string, unknown>; fileId: string }> {
   const out: Array<{ config: Record<string, unknown>; fileId: string }> = [];
+  const reference = referenceOf(tracks);
   for (const t of tracks) {
     const base = { name: trackName(t.fileName), id: t.fileId, removable: false };
     if (t.format === 'VCF' && t.bgzipped && t.indexFileId) {
@@ -130,6 +131,20 @@ export function trackConfigs(
         fileId: t.fileId,
         config: { ...base, type: 'seg', format: 'seg', url: fileUrl(t.fileId), indexed: false, height: 80 },
       });
+    } else if (t.format === 'CRAM' && t.indexFileId && reference) {
+      // CRAM stores reads as differences from the reference: igv.js decodes them with the genome's sequence.
+      out.push({
+        fileId: t.fileId,
+        config: {
+          ...base,
+          type: 'alignment',
+          format: 'cram',
+          url: fileUrl(t.fileId),
+          indexURL: fileUrl(t.indexFileId),
+          height: 200,
+          showSoftClips: false,
+        },
+      });
     } else if (t.format === 'BAM' && t.indexFileId) {
       out.push({
         fileId: t.fileId,
@@ -144,7 +159,7 @@ export function trackConfigs(
         },
       });
     }
-    // CRAM needs the reference sequence to decode its reads; this offline view holds none.
+    // A CRAM without the case's reference (FASTA + .fai) cannot be decoded: not drawn (see cramWithoutReference).
   }
   return out;
 }
@@ -197,25 +212,48 @@ export function silencePopups(track: IgvTrack, fileId: string, onPick: (pick: Ig
     // A genotype call does not name its variant: take the clicked position on the chromosome.
     const frame = (clickState as { referenceFrame?: { chr?: string }; genomicLocation?: number } | undefined) ?? {};
     if (!pick && hits.length > 0 && frame.referenceFrame?.chr && typeof frame.genomicLocation === 'number') {
-      pick = describePick(fileId, { chr: frame.referenceFrame.chr, start: Math.floor(frame.genomicLocation) }, at) ?? undefined;
+      // The call's own fields (its sample) are kept.
+      const call = typeof hits[0] === 'object' && hits[0] !== null ? (hits[0] as Record<string, unknown>) : {};
+      const where = { chr: frame.referenceFrame.chr, start: Math.floor(frame.genomicLocation) };
+      pick = describePick(fileId, { sample: call.sample, ...where }, at) ?? undefined;
     }
     if (pick) onPick(pick);
     return [];
   };
 }
 
-/** The options igv.createBrowser gets: offline, quiet, ours. */
-export function browserOptions(genome: GenomeReference, locus: string): Record<string, unknown> {
+/** The case's reference sequence (FASTA with its .fai), when it has one. */
+export const referenceOf = (tracks: readonly GenomeTrack[]): GenomeTrack | undefined =>
+  tracks.find((t) => t.format === 'FASTA' && t.indexFileId);
+
+/** CRAM files of the case that cannot be drawn: it has no reference sequence to decode them with. */
+export const cramWithoutReference = (tracks: readonly GenomeTrack[]): GenomeTrack[] =>
+  referenceOf(tracks) ? [] : tracks.filter((t) => t.format === 'CRAM');
+
+/**
+ * The options igv.createBrowser gets: offline, quiet, ours. The genome is the case's reference
+ * FASTA when it has one (sequence, and CRAM decoding), else the built-in chromosome sizes.
+ */
+export function browserOptions(genome: GenomeReference, locus: string, reference?: GenomeTrack): Record<string, unknown> {
   return {
-    reference: {
-      id: genome.id,
-      name: genome.name,
-      format: 'chromsizes',
-      // A File is read in the page (Blob.arrayBuffer): no request, and nothing for the CSP to allow.
-      fastaURL: new File([chromSizesText(genome)], `${genome.id}.chrom.sizes`, { type: 'text/plain' }),
-      chromosomeOrder: genome.chromosomes.map(([name]) => name),
-      wholeGenomeView: true,
-    },
+    reference:
+      reference && reference.indexFileId
+        ? {
+            id: genome.id,
+            name: `${genome.name} (${reference.fileName})`,
+            fastaURL: fileUrl(reference.fileId),
+            indexURL: fileUrl(reference.indexFileId),
+            wholeGenomeView: true,
+          }
+        : {
+            id: genome.id,
+            name: genome.name,
+            format: 'chromsizes',
+            // A File is read in the page (Blob.arrayBuffer): no request, and nothing for the CSP to allow.
+            fastaURL: new File([chromSizesText(genome)], `${genome.id}.chrom.sizes`, { type: 'text/plain' }),
+            chromosomeOrder: genome.chromosomes.map(([name]) => name),
+            wholeGenomeView: true,
+          },
     locus,
     loadDefaultGenomes: false,
     search: false,

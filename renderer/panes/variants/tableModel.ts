@@ -3,6 +3,16 @@
  * from the files' variants, filters, sorting, the column set, CSV export. Nothing here touches the
  * DOM, so a 1,000,000-row table filters and sorts the same in a test as on screen.
  */
+import {
+  codedValue,
+  columnsOf,
+  infoAt,
+  unpackColumns,
+  variantAt,
+  type TextField,
+  type TypedColumns,
+  type VariantColumns,
+} from '../../../shared/model/variantColumns.js';
 import type { Variant, VariantTable } from '../../../shared/model/variants.js';
 import { chromRank, classifyConsequence, isPass, proteinPosition, shortProtein, type Consequence } from './consequence.js';
 
@@ -32,27 +42,28 @@ export function consequenceGroup(csq: Consequence): ConsequenceGroup {
   }
 }
 
-export type VariantRow = Variant & {
+/** A row of the table: a variant of one file, with what the columns show computed once per distinct value. */
+export interface VariantRow extends Readonly<Variant> {
   /** Unique among all files shown: `<fileId>:<index in the file>`. */
-  key: string;
+  readonly key: string;
   /** Row index in its file ("file order"). */
-  index: number;
-  fileId: string;
-  fileName: string;
-  protein: string;
-  csq: Consequence;
-  group: ConsequenceGroup;
+  readonly index: number;
+  readonly fileId: string;
+  readonly fileName: string;
+  readonly protein: string;
+  readonly csq: Consequence;
+  readonly group: ConsequenceGroup;
   /** "chr4:1,801,841" */
-  locus: string;
+  readonly locus: string;
   /** What the Sample column shows: the file's tumor sample, else the file's name. */
-  sampleLabel: string;
-  /** Lower-cased text the free-text filter searches (built on first use: see haystackOf). */
-  haystack?: string;
-};
+  readonly sampleLabel: string;
+  /** One INFO / annotation field (`row.info` builds them all). */
+  infoValue(key: string): string | undefined;
+}
 
-/** The lower-cased text a row is searched in, built once per row when a text filter first needs it. */
+/** The lower-cased text a row is searched in (the definition of the free-text filter; applyFilters reads columns instead). */
 export function haystackOf(r: VariantRow): string {
-  r.haystack ??= [
+  return [
     r.gene,
     r.protein,
     r.hgvsp,
@@ -69,43 +80,156 @@ export function haystackOf(r: VariantRow): string {
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
-  return r.haystack;
 }
 
 const CONSEQUENCES = new Map<string, Consequence>();
-const PROTEINS = new Map<string, string>();
 const LOCUS_FORMAT = new Intl.NumberFormat('en-US');
 
 /**
- * The table's rows. Each row is built from its variant (not a copy of it: a million variants must
- * not be held twice); consequence and protein notation are computed once per distinct value.
+ * One file's columns as the table reads them, with what the columns show computed once per
+ * distinct value (consequence class, short protein change, PASS, chromosome rank), not per row.
  */
-export function toRows(table: Pick<VariantTable, 'fileId' | 'fileName' | 'variants' | 'tumorSample'>): VariantRow[] {
-  const rows: VariantRow[] = new Array(table.variants.length);
-  const fallbackSample = table.tumorSample ?? table.fileName;
-  for (let index = 0; index < table.variants.length; index++) {
-    const v = table.variants[index]!;
-    const rawCsq = v.consequence ?? '';
-    let csq = CONSEQUENCES.get(rawCsq);
-    if (!csq) CONSEQUENCES.set(rawCsq, (csq = classifyConsequence(v.consequence)));
-    const rawProtein = v.hgvsp ?? '';
-    let protein = PROTEINS.get(rawProtein);
-    if (protein === undefined) {
-      protein = shortProtein(v.hgvsp);
-      if (PROTEINS.size < 100_000) PROTEINS.set(rawProtein, protein);
-    }
-    const row = v as VariantRow;
-    row.key = `${table.fileId}:${index}`;
-    row.index = index;
-    row.fileId = table.fileId;
-    row.fileName = table.fileName;
-    row.protein = protein;
-    row.csq = csq;
-    row.group = consequenceGroup(csq);
-    row.locus = `${v.chrom}:${LOCUS_FORMAT.format(v.pos)}`;
-    row.sampleLabel = v.sample ?? fallbackSample;
-    rows[index] = row;
+export class RowTable {
+  readonly length: number;
+  readonly csqByCode: Consequence[];
+  readonly groupByCode: Uint8Array;
+  readonly proteinByCode: string[];
+  readonly passByCode: Uint8Array;
+  readonly chromRankByCode: Float64Array;
+  readonly chromNormByCode: string[];
+  readonly infoKeys: string[];
+
+  constructor(
+    readonly fileId: string,
+    readonly fileName: string,
+    readonly fallbackSample: string,
+    readonly c: TypedColumns,
+  ) {
+    this.length = c.length;
+    this.csqByCode = c.text.consequence.values.map((raw) => {
+      let csq = CONSEQUENCES.get(raw);
+      if (!csq) CONSEQUENCES.set(raw, (csq = classifyConsequence(raw)));
+      return csq;
+    });
+    this.groupByCode = Uint8Array.from(this.csqByCode, (csq) => GROUP_BITS[consequenceGroup(csq)]);
+    this.proteinByCode = c.text.hgvsp.values.map((hgvsp) => shortProtein(hgvsp));
+    this.passByCode = Uint8Array.from(c.text.filter.values, (filter) => (isPass(filter) ? 1 : 0));
+    this.chromRankByCode = Float64Array.from(c.text.chrom.values, (chrom) => chromRank(chrom));
+    this.chromNormByCode = c.text.chrom.values.map(normalizeChrom);
+    this.infoKeys = [...c.info.keys()];
   }
+}
+
+const NO_CONSEQUENCE = classifyConsequence(undefined);
+const GROUP_NAMES: ConsequenceGroup[] = ['coding', 'splice', 'synonymous', 'noncoding', 'unknown'];
+
+/** A row: its table and index, every field read from the columns when asked for. */
+class TableRow implements VariantRow {
+  constructor(
+    readonly t: RowTable,
+    readonly index: number,
+  ) {}
+  private text(field: TextField): string | undefined {
+    return codedValue(this.t.c.text[field], this.index);
+  }
+  private number(column: Float64Array): number | undefined {
+    const value = column[this.index]!;
+    return Number.isNaN(value) ? undefined : value;
+  }
+  get chrom(): string {
+    return this.t.c.text.chrom.values[this.t.c.text.chrom.codes[this.index]!]!;
+  }
+  get pos(): number {
+    return this.t.c.numbers.pos[this.index]!;
+  }
+  get ref(): string {
+    return this.text('ref')!;
+  }
+  get alt(): string {
+    return this.text('alt')!;
+  }
+  get id(): string | undefined {
+    return this.text('id');
+  }
+  get gene(): string | undefined {
+    return this.text('gene');
+  }
+  get consequence(): string | undefined {
+    return this.text('consequence');
+  }
+  get hgvsc(): string | undefined {
+    return this.text('hgvsc');
+  }
+  get hgvsp(): string | undefined {
+    return this.text('hgvsp');
+  }
+  get vaf(): number | undefined {
+    return this.number(this.t.c.numbers.vaf);
+  }
+  get depth(): number | undefined {
+    return this.number(this.t.c.numbers.depth);
+  }
+  get qual(): number | undefined {
+    return this.number(this.t.c.numbers.qual);
+  }
+  get filter(): string {
+    return this.text('filter')!;
+  }
+  get sample(): string | undefined {
+    return this.text('sample');
+  }
+  get info(): Record<string, string> | undefined {
+    return infoAt(this.t.c, this.index);
+  }
+  infoValue(key: string): string | undefined {
+    const column = this.t.c.info.get(key);
+    return column ? codedValue(column, this.index) : undefined;
+  }
+  get key(): string {
+    return `${this.t.fileId}:${this.index}`;
+  }
+  get fileId(): string {
+    return this.t.fileId;
+  }
+  get fileName(): string {
+    return this.t.fileName;
+  }
+  get protein(): string {
+    const code = this.t.c.text.hgvsp.codes[this.index]!;
+    return code < 0 ? '' : this.t.proteinByCode[code]!;
+  }
+  get csq(): Consequence {
+    const code = this.t.c.text.consequence.codes[this.index]!;
+    return code < 0 ? NO_CONSEQUENCE : this.t.csqByCode[code]!;
+  }
+  get group(): ConsequenceGroup {
+    const code = this.t.c.text.consequence.codes[this.index]!;
+    return GROUP_NAMES[code < 0 ? GROUP_BITS.unknown : this.t.groupByCode[code]!]!;
+  }
+  get locus(): string {
+    return `${this.chrom}:${LOCUS_FORMAT.format(this.pos)}`;
+  }
+  get sampleLabel(): string {
+    return this.sample ?? this.t.fallbackSample;
+  }
+  toJSON(): Variant {
+    return variantAt(this.t.c, this.index);
+  }
+}
+
+type TableInput = Pick<VariantTable, 'fileId' | 'fileName' | 'tumorSample'> &
+  ({ columns: VariantColumns; variants?: undefined } | { variants: readonly Variant[]; columns?: undefined });
+
+/**
+ * The table's rows: one small handle per variant over the file's typed columns (a million
+ * variants are a million 2-field objects, not a million records). `variants` builds the columns
+ * from objects (tests, small lists).
+ */
+export function toRows(table: TableInput): VariantRow[] {
+  const typed = table.columns ? unpackColumns(table.columns) : columnsOf(table.variants).typed();
+  const t = new RowTable(table.fileId, table.fileName, table.tumorSample ?? table.fileName, typed);
+  const rows: VariantRow[] = new Array(t.length);
+  for (let index = 0; index < t.length; index++) rows[index] = new TableRow(t, index);
   filterColumnsOf(rows); // built now, with the rows, rather than on the first keystroke
   return rows;
 }
@@ -197,6 +321,7 @@ export function applyFilters(rows: readonly VariantRow[], filters: Filters): Var
   const vafBound = filters.vafMin !== null || filters.vafMax !== null;
   const minDepth = filters.minDepth;
   const { passOnly } = filters;
+  const search = words.length ? new TextSearch(words) : null;
   const out: VariantRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (passOnly && !c.pass[i]) continue;
@@ -207,10 +332,7 @@ export function applyFilters(rows: readonly VariantRow[], filters: Filters): Var
     const row = rows[i]!;
     if (genes && !genes.has(row.gene ?? '')) continue;
     if (chroms && !chroms.has(c.chrom[i]!)) continue;
-    if (words.length) {
-      const haystack = haystackOf(row);
-      if (!words.every((word) => haystack.includes(word))) continue;
-    }
+    if (search && !search.matches(row)) continue;
     out.push(row);
   }
   return out;
@@ -232,20 +354,141 @@ function filterColumnsOf(rows: readonly VariantRow[]): FilterColumns {
       depth: new Float64Array(n),
       chrom: new Array(n),
     };
-    const chromNames = new Map<string, string>();
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
+      if (row instanceof TableRow) {
+        // Read from the file's columns and per-value tables: no getter, no string per row.
+        const { t, index } = row;
+        const { text, numbers } = t.c;
+        columns.pass[i] = t.passByCode[text.filter.codes[index]!] ?? 0;
+        const csq = text.consequence.codes[index]!;
+        columns.group[i] = csq < 0 ? GROUP_BITS.unknown : t.groupByCode[csq]!;
+        columns.vaf[i] = numbers.vaf[index]!;
+        columns.depth[i] = numbers.depth[index]!;
+        columns.chrom[i] = t.chromNormByCode[text.chrom.codes[index]!]!;
+        continue;
+      }
       columns.pass[i] = isPass(row.filter) ? 1 : 0;
       columns.group[i] = GROUP_BITS[row.group];
       columns.vaf[i] = row.vaf ?? NaN;
       columns.depth[i] = row.depth ?? NaN;
-      let chrom = chromNames.get(row.chrom);
-      if (chrom === undefined) chromNames.set(row.chrom, (chrom = normalizeChrom(row.chrom)));
-      columns.chrom[i] = chrom;
+      columns.chrom[i] = normalizeChrom(row.chrom);
     }
     filterColumns.set(rows, columns);
   }
   return columns;
+}
+
+/**
+ * The free-text filter read per distinct value rather than per row: whether a word occurs in a
+ * row's haystack (haystackOf) is whether it occurs in one of its fields, and most fields are codes
+ * into a file's few distinct values. Lower-cased values are kept per file, so the text is built
+ * once, on the first search, and later keystrokes only compare.
+ */
+class TextSearch {
+  private readonly tables = new Map<RowTable, TableSearch>();
+  constructor(private readonly words: string[]) {}
+
+  matches(row: VariantRow): boolean {
+    if (!(row instanceof TableRow)) {
+      const haystack = haystackOf(row);
+      return this.words.every((word) => haystack.includes(word));
+    }
+    let search = this.tables.get(row.t);
+    if (!search) this.tables.set(row.t, (search = new TableSearch(row.t, this.words)));
+    return search.matches(row.index);
+  }
+}
+
+/** The lower-cased distinct values of each text field of a file (built on the first search). */
+const lowerValues = new WeakMap<RowTable, Map<string, string[]>>();
+function lowered(t: RowTable, name: string, values: () => readonly string[]): string[] {
+  let byName = lowerValues.get(t);
+  if (!byName) lowerValues.set(t, (byName = new Map()));
+  let lower = byName.get(name);
+  if (!lower) byName.set(name, (lower = values().map((v) => v.toLowerCase())));
+  return lower;
+}
+
+const hits = (values: readonly string[], word: string): Uint8Array => Uint8Array.from(values, (v) => (v.includes(word) ? 1 : 0));
+
+/** One word's matches in one file: per field, per distinct value. */
+type WordHits = {
+  word: string;
+  coded: Array<{ codes: Int32Array; hit: Uint8Array; none: boolean }>;
+  ref: Uint8Array;
+  alt: Uint8Array;
+  chrom: Uint8Array;
+  /** The word may occur in "chrom:pos", the formatted locus or "ref>alt" only across their parts. */
+  spansAllele: boolean;
+  digits: boolean;
+  spansLocus: boolean;
+};
+
+class TableSearch {
+  private readonly words: WordHits[];
+  constructor(
+    private readonly t: RowTable,
+    words: string[],
+  ) {
+    const { text } = t.c;
+    const field = (name: TextField) => lowered(t, name, () => text[name].values);
+    const protein = lowered(t, 'protein', () => t.proteinByCode);
+    const label = lowered(t, 'csq.label', () => t.csqByCode.map((csq) => csq.label));
+    const sampleLabel = lowered(t, 'sampleLabel', () => text.sample.values);
+    const fallbackSample = t.fallbackSample.toLowerCase();
+    const noLabel = NO_CONSEQUENCE.label.toLowerCase();
+    this.words = words.map((word) => ({
+      word,
+      coded: [
+        { codes: text.gene.codes, hit: hits(field('gene'), word), none: false },
+        { codes: text.hgvsp.codes, hit: hits(protein, word), none: false },
+        { codes: text.hgvsp.codes, hit: hits(field('hgvsp'), word), none: false },
+        { codes: text.hgvsc.codes, hit: hits(field('hgvsc'), word), none: false },
+        { codes: text.consequence.codes, hit: hits(field('consequence'), word), none: false },
+        { codes: text.consequence.codes, hit: hits(label, word), none: noLabel.includes(word) },
+        { codes: text.id.codes, hit: hits(field('id'), word), none: false },
+        { codes: text.filter.codes, hit: hits(field('filter'), word), none: false },
+        { codes: text.sample.codes, hit: hits(sampleLabel, word), none: fallbackSample.includes(word) },
+      ],
+      ref: hits(field('ref'), word),
+      alt: hits(field('alt'), word),
+      chrom: hits(field('chrom'), word),
+      spansAllele: word.includes('>'),
+      digits: /^[0-9]+$/.test(word),
+      spansLocus: /[:,]/.test(word),
+    }));
+  }
+
+  matches(i: number): boolean {
+    const { text, numbers } = this.t.c;
+    for (const w of this.words) {
+      let found = false;
+      for (const f of w.coded) {
+        const code = f.codes[i]!;
+        if (code < 0 ? f.none : f.hit[code]) {
+          found = true;
+          break;
+        }
+      }
+      if (found) continue;
+      const chrom = text.chrom.codes[i]!;
+      if (w.chrom[chrom] || w.ref[text.ref.codes[i]!] || w.alt[text.alt.codes[i]!]) continue;
+      const pos = numbers.pos[i]!;
+      if (w.digits && String(pos).includes(w.word)) continue;
+      if (w.spansAllele) {
+        const allele = `${text.ref.values[text.ref.codes[i]!]}>${text.alt.values[text.alt.codes[i]!]}`.toLowerCase();
+        if (allele.includes(w.word)) continue;
+      }
+      if (w.spansLocus) {
+        const name = text.chrom.values[chrom]!;
+        if (`${name}:${pos}`.toLowerCase().includes(w.word)) continue;
+        if (`${name}:${LOCUS_FORMAT.format(pos)}`.toLowerCase().includes(w.word)) continue;
+      }
+      return false;
+    }
+    return true;
+  }
 }
 
 /** "chr4" and "4" (and "chrM"/"MT") are the same chromosome. */
@@ -285,6 +528,16 @@ export type Column = {
   missing(row: VariantRow): boolean;
   /** A key that orders like `compare` (ties then go to `compare`), read once per row when sorting. */
   sortKey?(row: VariantRow): number | string | undefined;
+  /**
+   * Sorting a million rows without a getter per row: the key read straight from the file's columns
+   * (NaN when the row has no value), ordering exactly as `sortKey` does.
+   */
+  columnKey?(t: RowTable, index: number): number;
+  /**
+   * The file column the value depends on alone (a text field or an INFO key): the keys are then
+   * computed once per distinct value.
+   */
+  codes?(t: RowTable): Int32Array | undefined;
 };
 
 const byText = (get: (r: VariantRow) => string | undefined) => (a: VariantRow, b: VariantRow) =>
@@ -302,6 +555,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: byText((r) => r.gene),
     missing: (r) => !r.gene,
     sortKey: (r) => r.gene,
+    codes: (t) => t.c.text.gene.codes,
   },
   {
     id: 'protein',
@@ -310,6 +564,7 @@ export const BASE_COLUMNS: Column[] = [
     text: (r) => r.protein || r.hgvsc || '',
     compare: (a, b) => proteinPosition(a.protein) - proteinPosition(b.protein) || a.protein.localeCompare(b.protein),
     missing: (r) => !r.protein,
+    codes: (t) => t.c.text.hgvsp.codes,
   },
   {
     id: 'consequence',
@@ -319,6 +574,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: (a, b) => a.csq.rank - b.csq.rank,
     missing: (r) => r.csq.raw === '',
     sortKey: (r) => (r.csq.raw === '' ? undefined : r.csq.rank),
+    codes: (t) => t.c.text.consequence.codes,
   },
   {
     id: 'locus',
@@ -328,6 +584,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: compareLocus,
     missing: () => false,
     sortKey: (r) => chromRank(r.chrom) * 1e10 + r.pos,
+    columnKey: (t, i) => t.chromRankByCode[t.c.text.chrom.codes[i]!]! * 1e10 + t.c.numbers.pos[i]!,
   },
   {
     id: 'allele',
@@ -346,6 +603,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: byNumber((r) => r.vaf),
     missing: (r) => r.vaf === undefined,
     sortKey: (r) => r.vaf,
+    columnKey: (t, i) => t.c.numbers.vaf[i]!,
   },
   {
     id: 'depth',
@@ -356,6 +614,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: byNumber((r) => r.depth),
     missing: (r) => r.depth === undefined,
     sortKey: (r) => r.depth,
+    columnKey: (t, i) => t.c.numbers.depth[i]!,
   },
   {
     id: 'filter',
@@ -364,6 +623,7 @@ export const BASE_COLUMNS: Column[] = [
     text: (r) => r.filter,
     compare: byText((r) => r.filter),
     missing: () => false,
+    codes: (t) => t.c.text.filter.codes,
   },
   {
     id: 'sample',
@@ -372,6 +632,7 @@ export const BASE_COLUMNS: Column[] = [
     text: (r) => r.sampleLabel,
     compare: byText((r) => r.sampleLabel),
     missing: () => false,
+    codes: (t) => t.c.text.sample.codes,
   },
 ];
 
@@ -380,7 +641,7 @@ export const INFO_PREFIX = 'info:';
 
 /** A column for one INFO / annotation field; numeric when every present value is a number. */
 export function infoColumn(key: string, rows: readonly VariantRow[]): Column {
-  const get = (r: VariantRow): string | undefined => r.info?.[key];
+  const get = (r: VariantRow): string | undefined => r.infoValue(key);
   let numeric = true;
   let seen = 0;
   for (const row of rows) {
@@ -402,14 +663,21 @@ export function infoColumn(key: string, rows: readonly VariantRow[]): Column {
     text: (r) => get(r) ?? '',
     compare: numeric ? (a, b) => Number(get(a)) - Number(get(b)) : byText(get),
     missing: (r) => get(r) === undefined,
+    codes: (t) => t.c.info.get(key)?.codes,
   };
 }
 
-/** The INFO / annotation keys present in the rows (sampled), in first-seen order. */
-export function infoKeys(rows: readonly VariantRow[], sample = 5000): string[] {
+/** The INFO / annotation keys of the rows' files, in first-seen order. */
+export function infoKeys(rows: readonly VariantRow[]): string[] {
   const keys = new Set<string>();
-  const step = Math.max(1, Math.floor(rows.length / sample));
-  for (let i = 0; i < rows.length; i += step) for (const key of Object.keys(rows[i]!.info ?? {})) keys.add(key);
+  const tables = new Set<RowTable>();
+  for (const row of rows) {
+    if (row instanceof TableRow) {
+      if (tables.has(row.t)) continue;
+      tables.add(row.t);
+      for (const key of row.t.infoKeys) keys.add(key);
+    } else for (const key of Object.keys(row.info ?? {})) keys.add(key);
+  }
   return [...keys];
 }
 
@@ -444,16 +712,12 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
   const at = new Uint32Array(n); // row index of each key
   const missing: VariantRow[] = [];
   let count = 0;
-  const numeric = column.sortKey !== undefined && firstKeyIsNumber(rows, column);
-  const rank = numeric ? undefined : textRanks(rows, column);
+  const keyOf = columnarKeys(rows, column) ?? rowKeys(rows, column);
   for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
     // `+ 0` makes -0 plain 0, so a descending sort keeps zeros as one run.
-    const key = column.missing(row)
-      ? NaN
-      : sign * (rank ? rank.get(textKey(column, row))! : (column.sortKey!(row) as number)) + 0;
+    const key = sign * keyOf(i) + 0;
     if (Number.isNaN(key)) {
-      missing.push(row); // no place in an order: last, in their order
+      missing.push(rows[i]!); // no place in an order: last, in their order
       continue;
     }
     keys[count] = key;
@@ -473,8 +737,8 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
 export function radixOrder(keys: Float64Array): Uint32Array {
   const n = keys.length;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [low, high] per key
-  const low = new Uint32Array(n);
-  const high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  let high = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const h = bits[2 * i + 1]!;
     const l = bits[2 * i]!;
@@ -489,30 +753,103 @@ export function radixOrder(keys: Float64Array): Uint32Array {
   }
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Uint32Array(n);
+  // The words travel with the order, so every pass reads them in sequence (not through the order).
+  let nextOrder = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  let nextHigh = new Uint32Array(n);
   const counts = new Uint32Array(65536);
-  for (const [word, shift] of [
-    [low, 0],
-    [low, 16],
-    [high, 0],
-    [high, 16],
+  for (const [onHigh, shift] of [
+    [false, 0],
+    [false, 16],
+    [true, 0],
+    [true, 16],
   ] as const) {
+    const word = onHigh ? high : low;
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(word[i]! >>> shift) & 0xffff]!++;
-    if (counts[(word[0]! >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to do
+    for (let k = 0; k < n; k++) counts[(word[k]! >>> shift) & 0xffff]!++;
+    if (n === 0 || counts[(word[0]! >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to do
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d]!;
       counts[d] = sum;
       sum += c;
     }
+    const moveLow = !onHigh && shift === 0; // the low word is still needed by the next pass
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[counts[(word[i]! >>> shift) & 0xffff]!++] = i;
+      const at = counts[(word[k]! >>> shift) & 0xffff]!++;
+      nextOrder[at] = order[k]!;
+      nextHigh[at] = high[k]!;
+      if (moveLow) nextLow[at] = low[k]!;
     }
-    [order, next] = [next, order];
+    [order, nextOrder] = [nextOrder, order];
+    [high, nextHigh] = [nextHigh, high];
+    if (moveLow) [low, nextLow] = [nextLow, low];
   }
   return order;
+}
+
+/** Each row's key (NaN: no value) through the column's functions: the definition. */
+function rowKeys(rows: readonly VariantRow[], column: Column): (i: number) => number {
+  const numeric = column.sortKey !== undefined && firstKeyIsNumber(rows, column);
+  const rank = numeric ? undefined : textRanks(rows, column);
+  return (i) => {
+    const row = rows[i]!;
+    if (column.missing(row)) return NaN;
+    return rank ? rank.get(textKey(column, row))! : (column.sortKey!(row) as number);
+  };
+}
+
+/**
+ * The same keys read from the files' columns, when every row is a table row and the column says
+ * how: directly (columnKey), or once per distinct value of the field it depends on (codes), the
+ * value's key computed by rowKeys over one representative row each.
+ */
+function columnarKeys(rows: readonly VariantRow[], column: Column): ((i: number) => number) | undefined {
+  if (!column.columnKey && !column.codes) return undefined;
+  if (!rows.every((row) => row instanceof TableRow)) return undefined;
+  const tableRows = rows as readonly TableRow[];
+  if (column.columnKey) {
+    const columnKey = column.columnKey;
+    return (i) => columnKey(tableRows[i]!.t, tableRows[i]!.index);
+  }
+  // One representative row per (file, code); code -1 (no value) is slot 0.
+  type Slot = { t: RowTable; codes: Int32Array | undefined; first: Int32Array };
+  const slots = new Map<RowTable, Slot>();
+  let last: Slot | undefined;
+  const slotOf = (t: RowTable): Slot => {
+    if (last?.t === t) return last;
+    let slot = slots.get(t);
+    if (!slot) {
+      const codes = column.codes!(t);
+      slots.set(t, (slot = { t, codes, first: new Int32Array((codes ? codedValues(t, codes) : 0) + 1).fill(-1) }));
+    }
+    return (last = slot);
+  };
+  const representatives: TableRow[] = [];
+  for (const row of tableRows) {
+    const slot = slotOf(row.t);
+    const code = slot.codes ? slot.codes[row.index]! + 1 : 0;
+    if (slot.first[code] === -1) {
+      slot.first[code] = representatives.length;
+      representatives.push(row);
+    }
+  }
+  const repKey = rowKeys(representatives, column);
+  const keyOfRep = Float64Array.from(representatives, (_, r) => repKey(r));
+  return (i) => {
+    const row = tableRows[i]!;
+    const slot = slotOf(row.t);
+    return keyOfRep[slot.first[slot.codes ? slot.codes[row.index]! + 1 : 0]!]!;
+  };
+}
+
+/** How many distinct values a file column's codes point into. */
+function codedValues(t: RowTable, codes: Int32Array): number {
+  for (const field of Object.values(t.c.text)) if (field.codes === codes) return field.values.length;
+  for (const info of t.c.info.values()) if (info.codes === codes) return info.values.length;
+  let max = -1;
+  for (const code of codes) if (code > max) max = code;
+  return max + 1;
 }
 
 function firstKeyIsNumber(rows: readonly VariantRow[], column: Column): boolean {

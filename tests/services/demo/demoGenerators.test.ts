@@ -11,6 +11,7 @@ import { generateDemoCtdna } from '../../../electron/services/demo/demoCtdna.js'
 import { generateDemoVariants } from '../../../electron/services/demo/demoVariants.js';
 import { readVariantFile } from '../../../electron/services/variants/readVariantFile.js';
 import { bcftoolsRecordCount, hasTool, skipNote } from '../variants/testdata.js';
+import { variantsOf } from '../../../shared/model/variantColumns.js';
 
 async function generateAll(): Promise<{ dir: string; variants: string[]; ctdna: string[]; caseJson: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'triptych-demo-'));
@@ -104,7 +105,7 @@ describe('demo VCF', () => {
       tumorSample: 'TUMOR',
       warnings: [],
     });
-    const byChange = new Map(table.variants.map((v) => [`${v.gene} ${v.hgvsp}`, v]));
+    const byChange = new Map(variantsOf(table).map((v) => [`${v.gene} ${v.hgvsp}`, v]));
     const expectDriver = (key: string, pos: number, vaf: number, hgvsc: string): void => {
       const variant = byChange.get(key);
       expect(variant, key).toMatchObject({ pos, filter: 'PASS', hgvsc, sample: 'TUMOR' });
@@ -119,18 +120,18 @@ describe('demo VCF', () => {
     expectDriver('ARID1A p.R1276*', 26773456, 0.29, 'c.3826C>T');
     expect(byChange.get('KDM6A p.Q555*')!.consequence).toBe('stop_gained');
 
-    const crebbp = table.variants.filter((v) => v.gene === 'CREBBP');
+    const crebbp = variantsOf(table).filter((v) => v.gene === 'CREBBP');
     expect(crebbp.map((v) => [v.alt, v.hgvsp, v.vaf])).toEqual([
       ['A', 'p.D1435Y', 0.107],
       ['T', 'p.D1435N', 0.065],
     ]);
 
-    const filters = new Set(table.variants.map((v) => v.filter));
+    const filters = new Set(variantsOf(table).map((v) => v.filter));
     expect([...filters].sort()).toEqual(['PASS', 'germline_risk', 'strand_bias', 'weak_evidence']);
-    const vafs = table.variants.map((v) => v.vaf!);
+    const vafs = variantsOf(table).map((v) => v.vaf!);
     expect(Math.min(...vafs)).toBeLessThan(0.05);
     expect(Math.max(...vafs)).toBeGreaterThan(0.5);
-    expect(table.variants.every((v) => v.depth! >= 60 && v.gene !== undefined && v.hgvsp !== undefined)).toBe(true);
+    expect(variantsOf(table).every((v) => v.depth! >= 60 && v.gene !== undefined && v.hgvsp !== undefined)).toBe(true);
   });
 
   it('its bgzip copy holds the same text and reads the same', async () => {

@@ -7,6 +7,7 @@ import { alleleFraction, readDepth } from '../../../electron/services/variants/v
 import { annotationLayout, pickAnnotation } from '../../../electron/services/variants/vcf/annotations.js';
 import { pickTumorSample } from '../../../electron/services/variants/vcf/tumorSample.js';
 import { tempFolder } from './tempFiles.js';
+import { variantsOf } from '../../../shared/model/variantColumns.js';
 
 const write = tempFolder('annotations');
 
@@ -64,7 +65,7 @@ describe('annotations', () => {
     ].join('\n');
     const table = await readVariantFile(write('vep.vcf', vcf));
     expect(table).toMatchObject({ genomeBuild: 'GRCh38', tumorSample: 'P7_T', samples: ['P7_T', 'P7_N'] });
-    expect(table.variants[0]).toMatchObject({
+    expect(variantsOf(table)[0]).toMatchObject({
       gene: 'GENE1',
       hgvsp: 'p.L1=',
       vaf: 0.25,
@@ -77,7 +78,7 @@ describe('annotations', () => {
 
   it('takes the gene from INFO GENE when there is no CSQ/ANN', async () => {
     const vcf = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t5\t.\tA\tG\t.\t.\tGENE=BRCA2;DP=3\n';
-    expect((await readVariantFile(write('gene.vcf', vcf))).variants[0]).toMatchObject({ gene: 'BRCA2', filter: '.' });
+    expect(variantsOf(await readVariantFile(write('gene.vcf', vcf)))[0]).toMatchObject({ gene: 'BRCA2', filter: '.' });
   });
 });
 

@@ -11,6 +11,7 @@ import { bgzfCompress } from '../../../electron/services/variants/bgzf.js';
 import { findIndex, listGenomeTracks, readRegion } from '../../../electron/services/variants/genomeTracks.js';
 import { detectAlignmentFormat } from '../../../electron/services/variants/sniffAlignment.js';
 import { generateDemoVariants } from '../../../electron/services/demo/demoVariants.js';
+import { variantsOf } from '../../../shared/model/variantColumns.js';
 
 const bamBytes = (): Buffer => bgzfCompress(Buffer.concat([Buffer.from('BAM\x01', 'latin1'), Buffer.alloc(8)])).bytes;
 const cramBytes = (): Buffer => Buffer.concat([Buffer.from('CRAM', 'latin1'), Buffer.from([3, 1]), Buffer.alloc(20)]);
@@ -44,6 +45,12 @@ describe('tracks of a case folder', () => {
     writeFileSync(join(root, 'reads', 'tumor.bam'), bamBytes());
     writeFileSync(join(root, 'reads', 'tumor.bam.bai'), Buffer.from('BAI\x01'));
     writeFileSync(join(root, 'reads', 'tumor.cram'), cramBytes());
+    // A reference with its index is a track (the genome); one without, or a non-FASTA .fa, is not.
+    writeFileSync(join(root, 'ref.fa'), '>chr1\nACGT\n');
+    writeFileSync(join(root, 'ref.fa.fai'), 'chr1\t4\t6\t4\t5\n');
+    writeFileSync(join(root, 'lonely.fasta'), '>chr1\nACGT\n');
+    writeFileSync(join(root, 'notes.fa'), 'not a sequence\n');
+    writeFileSync(join(root, 'notes.fa.fai'), 'chr1\t4\t6\t4\t5\n');
     writeFileSync(join(root, 'cn.seg'), 'ID\tchrom\tloc.start\tloc.end\tnum.mark\tseg.mean\nS1\t1\t1\t1000\t5\t0.2\n');
     const session = new CaseSession(await openCase(root));
     const tracks = await listGenomeTracks(session);
@@ -57,11 +64,14 @@ describe('tracks of a case folder', () => {
     });
     expect(byName['reads/tumor.bam']).toMatchObject({ format: 'BAM', indexFormat: 'bai' });
     expect(byName['reads/tumor.cram']).toMatchObject({ format: 'CRAM' });
+    expect(byName['ref.fa']).toMatchObject({ format: 'FASTA', indexFormat: 'fai' });
+    expect(byName['lonely.fasta']).toBeUndefined();
+    expect(byName['notes.fa']).toBeUndefined();
     expect(byName['cn.seg']).toMatchObject({ format: 'SEG' });
 
     const gz = byName['variants/tumor_vs_normal.somatic.vcf.gz']!;
     const region = await readRegion(session, gz.fileId, { chrom: 'chr4', start: 1801841, end: 1801841 });
-    expect(region.variants.map((v) => `${v.gene} ${v.hgvsp}`)).toEqual(['FGFR3 p.S249C']);
+    expect(variantsOf(region).map((v) => `${v.gene} ${v.hgvsp}`)).toEqual(['FGFR3 p.S249C']);
     const plain = byName['variants/tumor_vs_normal.somatic.vcf']!;
     const refused = await readRegion(session, plain.fileId, { chrom: 'chr4', start: 1, end: 2 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ServiceError);

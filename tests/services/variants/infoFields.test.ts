@@ -4,6 +4,7 @@ import { MAX_INFO_FIELDS, MAX_INFO_VALUE_LENGTH } from '../../../shared/model/va
 import { inspectPath } from '../../../electron/services/inspect/inspectPath.js';
 import { readVariantFile } from '../../../electron/services/variants/readVariantFile.js';
 import { tempFolder } from './tempFiles.js';
+import { variantsOf } from '../../../shared/model/variantColumns.js';
 
 const write = tempFolder('info');
 const header = (extra: string[] = []) =>
@@ -23,7 +24,7 @@ describe('INFO fields of a VCF', () => {
       'a.vcf',
       `${header()}\nchr4\t1801841\t.\tC\tG\t.\tPASS\tDP=212;NOTE=<b>bold</b>;SOMATIC;CSQ=G|missense_variant|FGFR3|p.Ser249Cys|0.0001\n`,
     );
-    const [variant] = (await readVariantFile(path)).variants;
+    const [variant] = variantsOf(await readVariantFile(path));
     expect(variant!.info).toEqual({
       DP: '212',
       NOTE: '<b>bold</b>',
@@ -40,7 +41,7 @@ describe('INFO fields of a VCF', () => {
     const many = Array.from({ length: 100 }, (_, i) => `##INFO=<ID=K${i},Number=1,Type=String,Description="k">`);
     const info = Array.from({ length: 100 }, (_, i) => `K${i}=${'x'.repeat(i === 0 ? 1000 : 3)}`).join(';');
     const path = write('many.vcf', `${header(many)}\n1\t100\t.\tA\tC\t.\tPASS\t${info}\n`);
-    const [variant] = (await readVariantFile(path)).variants;
+    const [variant] = variantsOf(await readVariantFile(path));
     expect(Object.keys(variant!.info!)).toHaveLength(MAX_INFO_FIELDS);
     expect(variant!.info!.K0).toHaveLength(MAX_INFO_VALUE_LENGTH);
     expect(variant!.info!.K0!.endsWith('…')).toBe(true);
@@ -52,7 +53,7 @@ describe('INFO fields of a VCF', () => {
       'Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tTumor_Sample_Barcode\tCOSMIC\tIMPACT\n' +
         'TP53\t17\t7674220\tC\tT\tS1\tCOSM10662\tMODERATE\n',
     );
-    const [variant] = (await readVariantFile(path)).variants;
+    const [variant] = variantsOf(await readVariantFile(path));
     expect(variant!.info).toEqual({ COSMIC: 'COSM10662', IMPACT: 'MODERATE' });
   });
 });

@@ -4,9 +4,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_VARIANTS = fileURLToPath(new URL('../../../../shared/testdata/variants', import.meta.url));
+/** `TRIPTYCH_TESTDATA` names the testdata folder when the clone is not beside `shared` (a git worktree elsewhere). */
+export const SHARED_VARIANTS = process.env.TRIPTYCH_TESTDATA
+  ? join(process.env.TRIPTYCH_TESTDATA, 'variants')
+  : fileURLToPath(new URL('../../../../shared/testdata/variants', import.meta.url));
 export const hasSharedVariants = existsSync(SHARED_VARIANTS);
 
 export const hasTool = (tool: string): boolean => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;

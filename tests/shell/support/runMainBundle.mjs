@@ -158,7 +158,7 @@ async function main() {
   const variants = changed?.payload?.variantFileIds?.[0];
   if (variants) {
     const table = await call('variants.table', { fileId: variants });
-    report.ipc.variants = table.ok ? { rows: table.value.variants.length } : table;
+    report.ipc.variants = table.ok ? { rows: table.value.columns.length } : table;
   }
   const ctdna = await call('ctdna.series');
   report.ipc.ctdna = ctdna.ok ? { ok: true } : ctdna;

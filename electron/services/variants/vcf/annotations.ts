@@ -94,15 +94,18 @@ export function pickEntry(
 }
 
 /** Gene, consequence and HGVS of a chosen entry. */
+const fieldOf = (chosen: string[], i: number): string | undefined => (i < 0 ? undefined : present(chosen[i]?.trim()));
+
 export function annotationOf(chosen: string[], layout: AnnotationLayout): Annotation {
   const { at } = layout;
-  const field = (i: number): string | undefined => (i < 0 ? undefined : present(chosen[i]?.trim()));
-  const hgvsc = field(at.hgvsc);
-  const hgvsp = field(at.hgvsp);
+  const hgvsc = fieldOf(chosen, at.hgvsc);
+  const hgvsp = fieldOf(chosen, at.hgvsp);
+  const consequence = fieldOf(chosen, at.consequence);
+  const amp = consequence === undefined ? -1 : consequence.indexOf('&');
   return {
-    gene: field(at.gene),
+    gene: fieldOf(chosen, at.gene),
     // "missense_variant&splice_region_variant": the first term is the most severe.
-    consequence: field(at.consequence)?.split('&')[0],
+    consequence: amp < 0 ? consequence : consequence!.slice(0, amp),
     hgvsc: hgvsc === undefined ? undefined : withoutSequenceId(hgvsc),
     hgvsp: hgvsp === undefined ? undefined : shortProteinChange(hgvsp),
   };

@@ -3,12 +3,14 @@
  * region only the blocks the index points to. This is how a whole-genome VCF far larger than the
  * table's cap is still browsable region by region.
  */
-import type { Region, Variant, VariantRegion } from '../../../../shared/model/variants.js';
+import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
+import type { Region, VariantRegion } from '../../../../shared/model/variants.js';
 import { badFile } from '../../errors.js';
 import { BgzfReader } from '../bgzfReader.js';
 import { readRegionLines, readTabixIndex, type TabixIndex } from '../tabixReader.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
+import { VcfLineReader } from './vcfLine.js';
 import { RecordProblem, recordVariants } from './vcfRecord.js';
 
 /** The most variants one region answer holds. */
@@ -23,7 +25,11 @@ export class IndexedVcf {
     readonly index: TabixIndex,
     readonly header: VcfHeader,
     readonly headerWarnings: string[],
-  ) {}
+  ) {
+    this.lineReader = new VcfLineReader(header);
+  }
+
+  private readonly lineReader: VcfLineReader;
 
   static async open(path: string, indexPath: string): Promise<IndexedVcf> {
     let index: TabixIndex;
@@ -47,18 +53,17 @@ export class IndexedVcf {
   async region(fileId: string, region: Region, maxVariants = MAX_REGION_VARIANTS): Promise<VariantRegion> {
     const warnings = new WarningList();
     const { lines, total } = await readRegionLines(this.reader, this.index, region, maxVariants);
-    const variants: Variant[] = [];
+    const variants = new VariantColumnsBuilder();
     for (const line of lines) {
       try {
-        variants.push(...recordVariants(line.text, this.header));
+        if (!this.lineReader.read(line.text, variants)) for (const v of recordVariants(line.text, this.header)) variants.push(v);
       } catch (error) {
         if (!(error instanceof RecordProblem)) throw error;
         warnings.add(`${line.text.split('\t', 2).join(':')}: ${error.message}; record skipped`);
       }
     }
     const capped = total > lines.length || variants.length > maxVariants;
-    if (variants.length > maxVariants) variants.length = maxVariants;
-    return { fileId, region, records: total, variants, capped, warnings: warnings.list() };
+    return { fileId, region, records: total, columns: variants.wire(maxVariants), capped, warnings: warnings.list() };
   }
 
   close(): Promise<void> {

@@ -1,14 +1,17 @@
 /**
  * VCF 4.1–4.5, plain or gzip/bgzip, streamed line by line. The header goes to @gmod/vcf; each
- * record becomes one Variant per ALT. Lines the reader cannot use are warnings, not failures.
+ * record becomes one table row per ALT, read by our line reader (vcfLine.ts) or, for the lines it
+ * leaves, by @gmod/vcf. Lines the reader cannot use are warnings, not failures.
  */
-import type { Variant } from '../../../../shared/model/variants.js';
+import { stat } from 'node:fs/promises';
+import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
 import { badFile } from '../../errors.js';
 import type { VariantReader } from '../../sources.js';
 import { cappedWarning, MAX_VARIANTS } from '../limits.js';
 import { forEachLine } from '../textSource.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
+import { VcfLineReader } from './vcfLine.js';
 import { RecordProblem, recordVariants } from './vcfRecord.js';
 
 /** `maxVariants` lifts the table's cap (the benchmark reads a 1,000,000-record file whole). */
@@ -16,13 +19,19 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
   const maxVariants = options.maxVariants ?? MAX_VARIANTS;
   const warnings = new WarningList();
   const headerLines: HeaderLine[] = [];
-  const variants: Variant[] = [];
+  const variants = new VariantColumnsBuilder();
   const contigs = new Set<string>();
+  let lastContig = '';
   let header: VcfHeader | undefined;
+  let lineReader: VcfLineReader | undefined;
   let records = 0;
   let capped = false;
   let lastLine = 0;
 
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
   await forEachLine(path, (text, lineNumber) => {
     lastLine = lineNumber;
     if (text.trim() === '') {
@@ -32,32 +41,38 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     if (!header) {
       if (!text.startsWith('#')) throw badFile(path, `line ${lineNumber}: a record before the #CHROM header line`);
       headerLines.push({ text, lineNumber });
-      if (!text.startsWith('##')) header = parseVcfHeader(path, headerLines, warnings);
+      if (!text.startsWith('##')) {
+        header = parseVcfHeader(path, headerLines, warnings);
+        lineReader = new VcfLineReader(header);
+      }
       return;
     }
-    if (text.startsWith('#')) {
+    if (text.charCodeAt(0) === 35) {
       warnings.add(`line ${lineNumber}: header line after the records ignored`);
       return;
     }
     // Counted whether or not it reads, as `bcftools view -H | wc -l` counts data lines.
     records += 1;
+    // Room for the rows the file's size suggests (exact for plain text; a gzip file grows past it).
+    if (records === 1) variants.reserve(Math.min(maxVariants, Math.ceil((size / (text.length + 1)) * 1.05)));
     if (variants.length >= maxVariants) {
       // Past the cap the records are only counted: parsing them would cost time for nothing shown.
       capped = true;
-      contigs.add(text.slice(0, text.indexOf('\t')));
+      const chrom = text.slice(0, text.indexOf('\t'));
+      if (chrom !== lastContig) contigs.add((lastContig = chrom));
       return;
     }
+    const before = variants.length;
     try {
-      const found = recordVariants(text, header);
-      if (found.length > 0) contigs.add(found[0]!.chrom);
-      variants.push(...found);
-      if (variants.length > maxVariants) {
-        variants.length = maxVariants;
-        capped = true;
-      }
+      if (!lineReader!.read(text, variants)) for (const v of recordVariants(text, header)) variants.push(v);
     } catch (error) {
       if (!(error instanceof RecordProblem)) throw error;
       warnings.add(`line ${lineNumber}: ${error.message}; record skipped`);
+    }
+    if (variants.length > maxVariants) capped = true; // a multi-allelic record crossed the cap
+    if (variants.length > before) {
+      const chrom = text.slice(0, text.indexOf('\t'));
+      if (chrom !== lastContig) contigs.add((lastContig = chrom));
     }
   });
 
@@ -71,8 +86,9 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     samples: header.samples,
     tumorSample: header.tumorSample,
     records,
+    capped,
     contigs: [...contigs],
-    variants,
+    columns: variants.wire(maxVariants),
     warnings: warnings.list(),
   };
 };

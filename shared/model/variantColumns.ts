@@ -1,0 +1,376 @@
+/**
+ * A variant file's table as columns rather than one object per variant: numbers as typed arrays,
+ * text as the distinct values plus one code per row. A million variants then cost tens of bytes
+ * each (not the ~900 B of an object with its INFO record), cross the contract as a few strings
+ * (typed arrays packed in base64: no million-object JSON to parse and validate) and filter and sort
+ * over typed arrays in the renderer.
+ */
+import { z } from 'zod';
+import { decodeBase64, encodeBase64 } from './base64.js';
+import type { Variant } from './variants.js';
+
+/**
+ * A text column on the wire: distinct values, and per row the index of its value plus one (0: none),
+ * in base64, as unsigned integers of `width` bytes (little-endian; the narrowest that holds every
+ * code: most columns have few values, so most take one byte a row).
+ */
+export const CodedColumnWire = z.object({
+  values: z.array(z.string()),
+  width: z.union([z.literal(1), z.literal(2), z.literal(4)]),
+  codes: z.string(),
+});
+export type CodedColumnWire = z.infer<typeof CodedColumnWire>;
+
+export const TEXT_FIELDS = ['chrom', 'ref', 'alt', 'id', 'gene', 'consequence', 'hgvsc', 'hgvsp', 'filter', 'sample'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const NUMBER_FIELDS = ['pos', 'vaf', 'depth', 'qual'] as const;
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+/** The wire form (what `variants.table` answers): numbers are Float64 LE in base64, NaN for none. */
+export const VariantColumns = z.object({
+  length: z.number().int().nonnegative(),
+  numbers: z.object(Object.fromEntries(NUMBER_FIELDS.map((f) => [f, z.string()])) as Record<NumberField, z.ZodString>),
+  text: z.object(Object.fromEntries(TEXT_FIELDS.map((f) => [f, CodedColumnWire])) as Record<TextField, typeof CodedColumnWire>),
+  /** The INFO / annotation fields, one coded column per key, in first-seen order. */
+  info: z.array(CodedColumnWire.extend({ key: z.string() })),
+});
+export type VariantColumns = z.infer<typeof VariantColumns>;
+
+export type CodedColumn = { values: string[]; codes: Int32Array };
+/** The columns as the table works with them. */
+export type TypedColumns = {
+  length: number;
+  numbers: Record<NumberField, Float64Array>;
+  text: Record<TextField, CodedColumn>;
+  info: Map<string, CodedColumn>;
+};
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * Codes for one text column, growing as rows are added; each distinct value is stored once. The
+ * look-up is our own open-addressing hash over a range of the source text, so a reader can code a
+ * field of a line without cutting a string out of it first (a Map needs a string per look-up, and
+ * that allocation and hashing was most of the time of reading a million-line file).
+ */
+export class CodedBuilder {
+  readonly values: string[] = [];
+  private hashes: number[] = [];
+  /** Open addressing: code + 1 per slot, 0 when empty. */
+  private slots = new Int32Array(64);
+  codes: Int32Array;
+  private lastCode = -1;
+
+  constructor(capacity: number) {
+    this.codes = new Int32Array(capacity).fill(-1);
+  }
+
+  set(row: number, value: string | undefined): void {
+    if (value !== undefined) this.setRange(row, value, 0, value.length);
+  }
+
+  /** Codes `source.slice(start, end)` for the row. */
+  setRange(row: number, source: string, start: number, end: number): void {
+    const length = end - start;
+    const last = this.lastCode;
+    // Neighbouring rows often share a value (chromosome, filter, sample): one comparison then.
+    if (last >= 0) {
+      const value = this.values[last]!;
+      if (value.length === length && source.startsWith(value, start)) {
+        this.codes[row] = last;
+        return;
+      }
+    }
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      const code = entry - 1;
+      if (this.hashes[code] === hash) {
+        const value = this.values[code]!;
+        if (value.length === length && source.startsWith(value, start)) {
+          this.codes[row] = this.lastCode = code;
+          return;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = this.values.length;
+    // A copy that shares no storage with the line it was cut from (a V8 sliced string would keep the line alive).
+    const value = flat(start === 0 && end === source.length ? source : source.slice(start, end));
+    this.values.push(value);
+    this.hashes.push(hash);
+    this.slots[slot] = code + 1;
+    if (this.values.length * 2 > this.slots.length) this.rehash();
+    this.codes[row] = this.lastCode = code;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.values.length; code++) {
+      let slot = this.hashes[code]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = code + 1;
+    }
+    this.slots = slots;
+  }
+
+  grow(capacity: number): void {
+    const next = new Int32Array(capacity);
+    next.set(this.codes);
+    next.fill(-1, this.codes.length);
+    this.codes = next;
+  }
+}
+
+/** A copy of a string that shares no storage with the string it was cut from (V8 "sliced strings"). */
+const flat = (text: string): string => (text.length > 12 ? (' ' + text).slice(1) : text);
+
+/** Builds the columns one variant at a time (readers), then hands them out typed or packed for the wire. */
+export class VariantColumnsBuilder {
+  private capacity = INITIAL_CAPACITY;
+  private rows = 0;
+  // Explicit fields, not objects keyed by field name: this is the loop a million-line read runs.
+  private pos = new Float64Array(INITIAL_CAPACITY);
+  private vaf = new Float64Array(INITIAL_CAPACITY);
+  private depth = new Float64Array(INITIAL_CAPACITY);
+  private qual = new Float64Array(INITIAL_CAPACITY);
+  readonly chrom = new CodedBuilder(INITIAL_CAPACITY);
+  readonly ref = new CodedBuilder(INITIAL_CAPACITY);
+  readonly alt = new CodedBuilder(INITIAL_CAPACITY);
+  readonly id = new CodedBuilder(INITIAL_CAPACITY);
+  readonly gene = new CodedBuilder(INITIAL_CAPACITY);
+  readonly consequence = new CodedBuilder(INITIAL_CAPACITY);
+  readonly hgvsc = new CodedBuilder(INITIAL_CAPACITY);
+  readonly hgvsp = new CodedBuilder(INITIAL_CAPACITY);
+  readonly filter = new CodedBuilder(INITIAL_CAPACITY);
+  readonly sample = new CodedBuilder(INITIAL_CAPACITY);
+  private readonly info = new Map<string, CodedBuilder>();
+
+  get length(): number {
+    return this.rows;
+  }
+
+  /** A new row with its numbers (NaN or undefined: none) and no text yet: set that through the coders. */
+  addRow(pos: number, vaf: number | undefined, depth: number | undefined, qual: number | undefined): number {
+    if (this.rows === this.capacity) this.grow();
+    const row = this.rows++;
+    this.pos[row] = pos;
+    this.vaf[row] = vaf ?? NaN;
+    this.depth[row] = depth ?? NaN;
+    this.qual[row] = qual ?? NaN;
+    return row;
+  }
+
+  private textCoders(): CodedBuilder[] {
+    return [
+      this.chrom,
+      this.ref,
+      this.alt,
+      this.id,
+      this.gene,
+      this.consequence,
+      this.hgvsc,
+      this.hgvsp,
+      this.filter,
+      this.sample,
+    ];
+  }
+
+  /** The coder of one INFO key's column, created on first use (a reader keeps it for the next lines). */
+  infoColumn(key: string): CodedBuilder {
+    let column = this.info.get(key);
+    if (!column) this.info.set(key, (column = new CodedBuilder(this.capacity)));
+    return column;
+  }
+
+  setInfo(key: string, row: number, value: string | undefined): void {
+    if (value === undefined) return;
+    let column = this.info.get(key);
+    if (!column) this.info.set(key, (column = new CodedBuilder(this.capacity)));
+    column.set(row, value);
+  }
+
+  push(v: Variant): void {
+    const row = this.addRow(v.pos, v.vaf, v.depth, v.qual);
+    this.chrom.set(row, v.chrom);
+    this.ref.set(row, v.ref);
+    this.alt.set(row, v.alt);
+    this.id.set(row, v.id);
+    this.gene.set(row, v.gene);
+    this.consequence.set(row, v.consequence);
+    this.hgvsc.set(row, v.hgvsc);
+    this.hgvsp.set(row, v.hgvsp);
+    this.filter.set(row, v.filter);
+    this.sample.set(row, v.sample);
+    if (v.info) for (const key in v.info) this.setInfo(key, row, v.info[key]);
+  }
+
+  /** Room for `rows` rows at once (a reader that can estimate its rows saves the copies of growing). */
+  reserve(rows: number): void {
+    while (this.capacity < rows) this.grow(Math.max(this.capacity * 4, rows));
+  }
+
+  private grow(to = this.capacity * 4): void {
+    const capacity = (this.capacity = to); // by 4: fewer copies of every column; the spare is dropped when packed
+    const grown = (array: Float64Array): Float64Array<ArrayBuffer> => {
+      const next = new Float64Array(capacity);
+      next.set(array);
+      return next;
+    };
+    this.pos = grown(this.pos);
+    this.vaf = grown(this.vaf);
+    this.depth = grown(this.depth);
+    this.qual = grown(this.qual);
+    for (const coder of this.textCoders()) coder.grow(capacity);
+    for (const column of this.info.values()) column.grow(capacity);
+  }
+
+  /** The columns of the first `limit` rows (all by default), sharing the builder's arrays. */
+  typed(limit = Infinity): TypedColumns {
+    const n = Math.min(this.rows, limit);
+    const coded = (b: CodedBuilder): CodedColumn => ({ values: b.values, codes: b.codes.subarray(0, n) });
+    return {
+      length: n,
+      numbers: {
+        pos: this.pos.subarray(0, n),
+        vaf: this.vaf.subarray(0, n),
+        depth: this.depth.subarray(0, n),
+        qual: this.qual.subarray(0, n),
+      },
+      text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, coded(this[f])])) as Record<TextField, CodedColumn>,
+      info: new Map([...this.info].map(([key, b]) => [key, coded(b)])),
+    };
+  }
+
+  /** The wire form of the first `limit` rows. */
+  wire(limit = Infinity): VariantColumns {
+    return packColumns(this.typed(limit));
+  }
+}
+
+const bytesOf = (array: Float64Array | Int32Array | Uint16Array | Uint32Array): Uint8Array =>
+  new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+function packCodes(c: CodedColumn, encode: (bytes: Uint8Array) => string): CodedColumnWire {
+  const width = c.values.length < 0xff ? 1 : c.values.length < 0xffff ? 2 : 4;
+  const packed =
+    width === 1
+      ? new Uint8Array(c.codes.length)
+      : width === 2
+        ? new Uint16Array(c.codes.length)
+        : new Uint32Array(c.codes.length);
+  for (let i = 0; i < c.codes.length; i++) packed[i] = c.codes[i]! + 1;
+  return { values: c.values, width, codes: encode(packed instanceof Uint8Array ? packed : bytesOf(packed)) };
+}
+
+function unpackCodes(c: CodedColumnWire, rows: number): CodedColumn {
+  const bytes = decodeBase64(c.codes);
+  if (bytes.byteLength !== rows * c.width) throw new Error(`a variant column holds ${bytes.byteLength} bytes, not ${rows} rows`);
+  const packed =
+    c.width === 1
+      ? bytes
+      : c.width === 2
+        ? new Uint16Array(bytes.buffer as ArrayBuffer)
+        : new Uint32Array(bytes.buffer as ArrayBuffer);
+  const codes = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) codes[i] = packed[i]! - 1;
+  return { values: c.values, codes };
+}
+
+export function packColumns(typed: TypedColumns, encode: (bytes: Uint8Array) => string = encodeBase64): VariantColumns {
+  const coded = (c: CodedColumn): CodedColumnWire => packCodes(c, encode);
+  return {
+    length: typed.length,
+    numbers: Object.fromEntries(NUMBER_FIELDS.map((f) => [f, encode(bytesOf(typed.numbers[f]))])) as Record<NumberField, string>,
+    text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, coded(typed.text[f])])) as Record<TextField, CodedColumnWire>,
+    info: [...typed.info].map(([key, c]) => ({ key, ...coded(c) })),
+  };
+}
+
+/** The typed columns of a wire table; a column of the wrong size is an error, not a silent misread. */
+export function unpackColumns(wire: VariantColumns): TypedColumns {
+  const n = wire.length;
+  const array = (text: string, Kind: typeof Float64Array) => {
+    const bytes = decodeBase64(text);
+    if (bytes.byteLength !== n * Kind.BYTES_PER_ELEMENT)
+      throw new Error(`a variant column holds ${bytes.byteLength} bytes, not ${n} rows`);
+    return new Kind(bytes.buffer as ArrayBuffer);
+  };
+  const coded = (c: CodedColumnWire): CodedColumn => unpackCodes(c, n);
+  return {
+    length: n,
+    numbers: Object.fromEntries(NUMBER_FIELDS.map((f) => [f, array(wire.numbers[f], Float64Array)])) as Record<
+      NumberField,
+      Float64Array
+    >,
+    text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, coded(wire.text[f])])) as Record<TextField, CodedColumn>,
+    info: new Map(wire.info.map(({ key, ...c }) => [key, coded(c)])),
+  };
+}
+
+export const codedValue = (column: CodedColumn, row: number): string | undefined => {
+  const code = column.codes[row]!;
+  return code < 0 ? undefined : column.values[code];
+};
+
+const numberValue = (column: Float64Array, row: number): number | undefined => {
+  const value = column[row]!;
+  return Number.isNaN(value) ? undefined : value;
+};
+
+/** One row as a Variant object (the CLI's first 1,000, tests, a detail view). */
+export function variantAt(c: TypedColumns, row: number): Variant {
+  const v: Variant = {
+    chrom: codedValue(c.text.chrom, row)!,
+    pos: c.numbers.pos[row]!,
+    ref: codedValue(c.text.ref, row)!,
+    alt: codedValue(c.text.alt, row)!,
+    filter: codedValue(c.text.filter, row)!,
+  };
+  const optional: Array<[keyof Variant, unknown]> = [
+    ['id', codedValue(c.text.id, row)],
+    ['gene', codedValue(c.text.gene, row)],
+    ['consequence', codedValue(c.text.consequence, row)],
+    ['hgvsc', codedValue(c.text.hgvsc, row)],
+    ['hgvsp', codedValue(c.text.hgvsp, row)],
+    ['vaf', numberValue(c.numbers.vaf, row)],
+    ['depth', numberValue(c.numbers.depth, row)],
+    ['qual', numberValue(c.numbers.qual, row)],
+    ['sample', codedValue(c.text.sample, row)],
+  ];
+  for (const [key, value] of optional) if (value !== undefined) (v as Record<string, unknown>)[key] = value;
+  const info = infoAt(c, row);
+  if (info) v.info = info;
+  return v;
+}
+
+/** The INFO / annotation fields of one row, or undefined when it has none. */
+export function infoAt(c: TypedColumns, row: number): Record<string, string> | undefined {
+  let info: Record<string, string> | undefined;
+  for (const [key, column] of c.info) {
+    const value = codedValue(column, row);
+    if (value !== undefined) (info ??= {})[key] = value;
+  }
+  return info;
+}
+
+/** Columns of a list of variants. */
+export function columnsOf(variants: readonly Variant[]): VariantColumnsBuilder {
+  const builder = new VariantColumnsBuilder();
+  for (const v of variants) builder.push(v);
+  return builder;
+}
+
+/** Every row of a wire table as Variant objects (small tables: the CLI, tests). */
+export function variantsOf(table: { columns: VariantColumns }, limit = Infinity): Variant[] {
+  const typed = unpackColumns(table.columns);
+  const n = Math.min(typed.length, limit);
+  const out: Variant[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = variantAt(typed, i);
+  return out;
+}
