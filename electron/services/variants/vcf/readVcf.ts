@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
 import { badFile } from '../../errors.js';
 import type { VariantReader } from '../../sources.js';
-import { cappedWarning, MAX_VARIANTS } from '../limits.js';
+import { cappedWarning, INDEX_ADVICE, MAX_VARIANTS } from '../limits.js';
 import { forEachLine } from '../textSource.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
@@ -79,7 +79,7 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
   if (lastLine === 0) throw badFile(path, 'line 1: the file is empty');
   if (!header) throw badFile(path, `line ${lastLine}: the header ends without a #CHROM line`);
   if (records === 0) warnings.add('the file holds no variant records');
-  if (capped) warnings.add(cappedWarning(records, maxVariants));
+  if (capped) warnings.add(`${cappedWarning(records, maxVariants)}; ${INDEX_ADVICE}`);
   return {
     format: 'VCF',
     genomeBuild: header.genomeBuild,
