@@ -12,10 +12,11 @@ import { startHost, type RunningHost } from './support/host.js';
 import { E2E_CACHE } from './support/paths.js';
 
 /** Every request the page makes, and every CSP violation it reports. */
-function watchRequests(page: Page): { urls: string[]; violations: () => Promise<string[]> } {
+async function watchRequests(page: Page): Promise<{ urls: string[]; violations: () => Promise<string[]> }> {
   const urls: string[] = [];
   page.on('request', (request) => urls.push(request.url()));
-  void page.addInitScript(() => {
+  // Awaited: a page loaded before the script is registered would have no violation list.
+  await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -63,7 +64,7 @@ test.describe('the demo case', () => {
   });
 
   test('tumor-board preset, then a row click takes igv.js to the variant; nothing leaves the origin', async ({ page }) => {
-    const requests = watchRequests(page);
+    const requests = await watchRequests(page);
     await openVariants(page, host.url);
 
     await page.getByTestId('variant-preset-tumor-board').click();
@@ -185,7 +186,7 @@ function xssCase(): string {
 test('HTML in INFO values and IDs stays text in the table, the detail and the popup', async ({ page }) => {
   const host = await startHost({ casePath: xssCase() });
   try {
-    const requests = watchRequests(page);
+    const requests = await watchRequests(page);
     await openVariants(page, host.url);
     // Both files in the table, each a track.
     await page.getByTestId('variant-file-picker').selectOption({ label: 'All 2 files' });

@@ -276,14 +276,16 @@ export function useAnnotationOverlay(
     viewer.addHandler('canvas-release', release);
     viewer.addHandler('canvas-click', click);
     viewer.addHandler('canvas-double-click', doubleClick);
-    viewer.canvas.addEventListener('pointermove', move);
+    // Kept: the viewer may be destroyed (canvas null) before this cleanup runs.
+    const canvas = viewer.canvas;
+    canvas.addEventListener('pointermove', move);
     return () => {
       viewer.removeHandler('canvas-press', press);
       viewer.removeHandler('canvas-drag', drag);
       viewer.removeHandler('canvas-release', release);
       viewer.removeHandler('canvas-click', click);
       viewer.removeHandler('canvas-double-click', doubleClick);
-      viewer.canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointermove', move);
     };
   }, [viewer, layers, redraw]);
 
