@@ -4,7 +4,7 @@
  * (parsed and checked, then saved), against a bare JSON.parse of the same text.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -157,15 +157,33 @@ async function chromiumFigures(dir: string): Promise<Figure[]> {
           median: result.draw[Math.floor(result.draw.length / 2)] ?? 0,
         };
       };
-      // The same pan with the annotations hidden (A), then shown: the overlay's cost as a ratio
-      // (after a first pan that loads the tiles around).
+      // The same pan with the annotations hidden (A) and shown, twice each in turn (after a first
+      // pan that loads the tiles around): the overlay's cost as a ratio on this machine, now.
       await pan();
-      await page.keyboard.press('a');
-      const bare = await pan();
-      await page.keyboard.press('a');
-      const shown = await pan();
-      const median = shown.median;
-      const result = { fps: shown.fps, overlay: shown.overlay, bare: bare.fps };
+      const runs: Array<{ hidden: boolean; fps: number; overlay: number; median: number }> = [];
+      for (const hidden of [true, false, true, false]) {
+        if (hidden) await page.keyboard.press('a');
+        runs.push({ hidden, ...(await pan()) });
+        if (hidden) await page.keyboard.press('a');
+      }
+      const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+      const shownRuns = runs.filter((r) => !r.hidden);
+      const median = mean(shownRuns.map((r) => r.median));
+      const result = {
+        fps: mean(shownRuns.map((r) => r.fps)),
+        overlay: mean(shownRuns.map((r) => r.overlay)),
+        bare: mean(runs.filter((r) => r.hidden).map((r) => r.fps)),
+      };
+
+      // 100,000 annotations imported as the user does (a file chosen in the list), until the list counts them.
+      const text = JSON.stringify(toFeatureCollection(gridAnnotations(100_000, WIDTH, HEIGHT), { x: 0.25, y: 0.25 }));
+      await page.getByTestId('annotation-list-toggle').click();
+      const file = join(dir, 'many.geojson');
+      await writeFile(file, text);
+      const importStart = performance.now();
+      await page.getByTestId('annotation-import-file').setInputFiles(file);
+      await page.getByTestId('annotation-list-toggle').filter({ hasText: '110,000' }).waitFor({ timeout: 300_000 });
+      const importMs = performance.now() - importStart;
       const drawer = await page.getByTestId('slide-viewer').getAttribute('data-drawer');
       return [
         {
@@ -184,7 +202,13 @@ async function chromiumFigures(dir: string): Promise<Figure[]> {
           name: 'Chromium: overlay draw time per frame (median)',
           value: median,
           unit: 'ms',
-          note: '10,000 shapes: cells of Path2D per colour',
+          note: 'a pan redraws the cached scene at an offset; a zoom draws the cells of Path2D per colour',
+        },
+        {
+          name: 'Chromium: 100,000 annotations from a GeoJSON file to the list',
+          value: importMs,
+          unit: 'ms',
+          note: `${(text.length / 1e6).toFixed(0)} MB chosen in the page: read, sent, parsed, saved, loaded back and drawn`,
         },
       ];
     } finally {

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GRID, writeGridSlide } from '../tests/services/slides/fixtures/codecCase.js';
 import { E2E_CACHE, REPO_ROOT } from './support/paths.js';
@@ -171,6 +171,21 @@ test('the rectangle tool (R) with a class and a label; moved by dragging; delete
   await expect(page.getByTestId('summary-ready')).toBeVisible();
   await expect(page.getByTestId('summary-annotations')).toContainText('necrotic focus');
   await expect(page.getByTestId('summary-annotations')).toContainText(/0\.01\d mm²/);
+});
+
+test('a damaged annotations file is named, never written over, and can be set aside', async ({ page }) => {
+  const file = join(caseDir, '.triptych', 'annotations', annotationFiles()[0]);
+  const damaged = readFileSync(file, 'utf8').slice(0, 200);
+  writeFileSync(file, damaged);
+  await openSlide(page);
+  await expect(page.getByTestId('annotation-problem')).toContainText('not loaded');
+  await page.getByTestId('annotation-problem').click();
+  await expect(page.getByTestId('annotation-load-error')).toContainText(/\.triptych\/annotations\/.*\.json: .*not valid JSON/);
+  expect(readFileSync(file, 'utf8')).toBe(damaged);
+  await page.getByTestId('annotation-set-aside').click();
+  await expect(page.getByTestId('annotation-empty')).toBeVisible();
+  await expect(page.getByTestId('annotation-problem')).toHaveCount(0);
+  expect(readdirSync(join(caseDir, '.triptych', 'annotations')).some((n) => n.includes('.damaged-'))).toBe(true);
 });
 
 // TRIPTYCH_TESTDATA: where a git worktree's ../shared is not the shared folder.

@@ -106,7 +106,7 @@ export const methods = {
     params: z
       .object({ slideId: z.string().min(1).max(200), fileName: z.string().max(1000), text: z.string().max(LARGE_BODY_BYTES) })
       .strict(),
-    result: z.object({ saved: SlideAnnotations, imported: z.number().int(), warnings: z.array(z.string()) }),
+    result: z.object({ saved: SavedAnnotations, imported: z.number().int(), warnings: z.array(z.string()) }),
     maxBodyBytes: LARGE_BODY_BYTES,
   },
   /** A slide's annotations as QuPath GeoJSON (a FeatureCollection), with a file name for it. */

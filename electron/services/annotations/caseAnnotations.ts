@@ -8,6 +8,7 @@ import type {
   AnnotationChange,
   FlaggedAnnotation,
   ImportedAnnotationLayer,
+  SavedAnnotations,
   SlideAnnotations,
 } from '../../../shared/model/annotations.js';
 import { GeoJsonError, parseGeoJson, toFeatureCollection } from '../../../shared/annotations/geojson.js';
@@ -29,7 +30,7 @@ import {
 /** More than this in one import is refused: the store keeps a slide's set in memory and on one line each. */
 const IMPORT_LIMIT = 500_000;
 
-export type GeoJsonImportResult = { saved: SlideAnnotations; imported: number; warnings: string[] };
+export type GeoJsonImportResult = { saved: SavedAnnotations; imported: number; warnings: string[] };
 
 export class CaseAnnotations {
   private readonly store: AnnotationStore;
@@ -82,7 +83,7 @@ export class CaseAnnotations {
     }
     const stored = await this.store.change(key, parsed.annotations, []);
     return {
-      saved: { slideId, ...stored, imported: await this.importedLayers(slide) },
+      saved: { slideId, savedAt: stored.savedAt, location: stored.location, file: stored.file, count: stored.annotations.length },
       imported: parsed.annotations.length,
       warnings: parsed.warnings,
     };

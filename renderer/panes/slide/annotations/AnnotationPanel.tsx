@@ -149,7 +149,10 @@ function SaveStatus({ data }: { data: SlideAnnotationsState }) {
   if (s.state === 'error')
     return (
       <span className="save-status error small" role="alert" title={s.error.message} data-testid="annotation-save-error">
-        Not saved: {s.error.message}
+        Not saved: {s.error.message}{' '}
+        <button type="button" className="btn ghost small" onClick={data.retrySave}>
+          Retry
+        </button>
       </span>
     );
   if (s.state === 'saved')

@@ -40,6 +40,8 @@ export type AnnotationToolbarProps = {
   onToggleList(): void;
   count: number;
   disabled: boolean;
+  /** Something the user should see even with the list closed: not saved, or not loaded. */
+  problem: string | null;
 };
 
 export function AnnotationToolbar(p: AnnotationToolbarProps) {
@@ -112,6 +114,17 @@ export function AnnotationToolbar(p: AnnotationToolbarProps) {
       >
         <ListIcon /> <span className="tabular">{p.count.toLocaleString('en-US')}</span>
       </button>
+      {p.problem ? (
+        <button
+          type="button"
+          className="btn ghost small annotation-problem"
+          onClick={p.onToggleList}
+          title={p.problem}
+          data-testid="annotation-problem"
+        >
+          {p.problem.length > 40 ? `${p.problem.slice(0, 40)}…` : p.problem}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -263,6 +263,13 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
       onToggleList={() => setListOpen((o) => !o)}
       count={listed.length}
       disabled={!editable}
+      problem={
+        data.status === 'error'
+          ? `Annotations not loaded: ${data.error?.message ?? ''}`
+          : data.save.state === 'error'
+            ? `Annotations not saved: ${data.save.error.message}`
+            : null
+      }
     />
   );
 

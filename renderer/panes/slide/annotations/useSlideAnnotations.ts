@@ -38,6 +38,8 @@ export type SlideAnnotationsState = {
   reload(): void;
   /** Rename a damaged file aside and start afresh. */
   setAside(): Promise<void>;
+  /** Send again what could not be saved. */
+  retrySave(): void;
 };
 
 export function useSlideAnnotations(slideId: string): SlideAnnotationsState {
@@ -63,7 +65,7 @@ export function useSlideAnnotations(slideId: string): SlideAnnotationsState {
         setHistory(emptyHistory(got.annotations));
         setImported(got.imported);
         setWhere({ location: got.location, file: got.file });
-        setSave(got.savedAt ? { state: 'idle' } : { state: 'idle' });
+        setSave({ state: 'idle' });
         setStatus('ready');
       },
       (e: unknown) => {
@@ -124,6 +126,7 @@ export function useSlideAnnotations(slideId: string): SlideAnnotationsState {
     undo: useCallback(() => commit(undo(historyRef.current)), [commit]),
     redo: useCallback(() => commit(redo(historyRef.current)), [commit]),
     reload: useCallback(() => setAttempt((n) => n + 1), []),
+    retrySave: useCallback(() => void flush(), [flush]),
     setAside: useCallback(async () => {
       await api.call('annotations.setAside', { slideId });
       setAttempt((n) => n + 1);
