@@ -36,6 +36,8 @@ async function openSlide(page: Page, name: RegExp): Promise<void> {
   await page.getByTestId('slide-card').filter({ hasText: name }).click();
   await expect(page.getByTestId('pane-slide')).toContainText(name);
   await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // The case's session puts back where an earlier test left this slide: start from the whole slide.
+  await page.getByTestId('slide-fit').click();
 }
 
 /** Mean colour of a small square of the screen around (x, y). */

@@ -5,6 +5,9 @@ import { AboutDialog } from './app/AboutDialog.js';
 import { useCase } from './app/useCase.js';
 import { useFileDrop, type DropOutcome } from './app/useFileDrop.js';
 import { useSettings } from './app/useSettings.js';
+// ---- HealthOmics (#10) ----
+import { AddFromHealthOmicsDialog } from './healthomics/AddFromHealthOmicsDialog.js';
+// ---- end HealthOmics ----
 import { OpenCaseDialog } from './header/OpenCaseDialog.js';
 import { BoardAgenda } from './board/BoardAgenda.js';
 import { LaserPointer } from './board/LaserPointer.js';
@@ -33,6 +36,7 @@ export function App() {
   const workspace = useRef<WorkspaceHandle>(null);
   const [openDialog, setOpenDialog] = useState(false);
   const [about, setAbout] = useState(false);
+  const [healthOmicsOpen, setHealthOmicsOpen] = useState(false); // HealthOmics (#10)
   const [notes, setNotes] = useState(false);
   const [summaryOpen, setSummaryOpen] = useState(false);
   const board = useBoardMode();
@@ -135,6 +139,7 @@ export function App() {
         onAbout={() => setAbout(true)}
         onNotes={() => setNotes(true)}
         onSummary={() => setSummaryOpen(true)}
+        onHealthOmics={() => setHealthOmicsOpen(true)}
       />
 
       {kase.state.status === 'error' ? (
@@ -208,6 +213,16 @@ export function App() {
           </div>
         </div>
       ) : null}
+
+      {/* ---- HealthOmics (#10) ---- */}
+      <AddFromHealthOmicsDialog
+        open={healthOmicsOpen}
+        onClose={() => setHealthOmicsOpen(false)}
+        connection={settings.aws}
+        onConnection={(aws) => update({ aws })}
+        subjectId={kase.summary?.patient.id}
+      />
+      {/* ---- end HealthOmics ---- */}
 
       <OpenCaseDialog
         open={openDialog}

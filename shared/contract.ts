@@ -16,9 +16,15 @@ import { Settings } from './model/settings.js';
 import { TaskInfo } from './model/tasks.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
 import { CaseUiSession } from './model/session.js';
+// ---- HealthOmics (#10) ----
+import { OmicsUrl, ReadSetPage, ReferenceSummary, RunOutput, RunSummary, SequenceStore } from './model/healthOmics.js';
+// ---- end HealthOmics ----
 
 const none = z.object({}).strict();
 const slideParams = z.object({ slideId: z.string().min(1).max(200) }).strict();
+// ---- HealthOmics (#10) ----
+const omicsId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'a HealthOmics id');
+// ---- end HealthOmics ----
 
 /** Request bodies the HTTP host takes for methods that carry whole files (others: 1 MiB). */
 export const LARGE_BODY_BYTES = 256 * 1024 * 1024;
@@ -137,6 +143,60 @@ export const methods = {
       evicted: z.number(),
     }),
   },
+  // ---- HealthOmics (#10) ----
+  /** Sequence stores of the account in the connection's region. */
+  'healthOmics.sequenceStores': { params: z.object({ connection: AwsConnection }).strict(), result: z.array(SequenceStore) },
+  /** One page of a store's read sets, filtered by subject and sample at HealthOmics. */
+  'healthOmics.readSets': {
+    params: z
+      .object({
+        connection: AwsConnection,
+        sequenceStoreId: omicsId,
+        subjectId: z.string().max(200).optional(),
+        sampleId: z.string().max(200).optional(),
+        nextToken: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    result: ReadSetPage,
+  },
+  'healthOmics.referenceStores': { params: z.object({ connection: AwsConnection }).strict(), result: z.array(SequenceStore) },
+  'healthOmics.references': {
+    params: z.object({ connection: AwsConnection, referenceStoreId: omicsId }).strict(),
+    result: z.array(ReferenceSummary),
+  },
+  /** Workflow runs (name, status), one page; `healthOmics.run` adds run group, tags and outputs. */
+  'healthOmics.runs': {
+    params: z
+      .object({
+        connection: AwsConnection,
+        name: z.string().max(200).optional(),
+        startingToken: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    result: z.object({ runs: z.array(RunSummary), nextToken: z.string().nullable() }),
+  },
+  'healthOmics.run': {
+    params: z.object({ connection: AwsConnection, runId: omicsId }).strict(),
+    result: RunSummary.extend({ outputs: z.array(RunOutput) }),
+  },
+  /** Add read sets, references, runs and run outputs to the open case's case.json (written atomically); the case reopens. */
+  'healthOmics.addToCase': {
+    params: z
+      .object({ urls: z.array(OmicsUrl).min(1).max(200), labels: z.record(z.string(), z.string().max(500)).optional() })
+      .strict(),
+    result: CaseSummary,
+  },
+  /** What the open case names in HealthOmics, with what could not be opened and why. */
+  'healthOmics.caseStatus': {
+    params: none,
+    result: z.object({
+      urls: z.array(z.string()),
+      problems: z.array(z.object({ url: z.string(), message: z.string() })),
+    }),
+  },
+  /** Fetch and pin every HealthOmics file of the case (a task: progress, cancel, resume by starting again). */
+  'healthOmics.makeOffline': { params: none, result: z.object({ task: z.string() }) },
+  // ---- end HealthOmics ----
 } as const;
 
 export type Methods = typeof methods;

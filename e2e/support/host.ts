@@ -9,7 +9,9 @@ export type RunningHost = { url: string; origin: string; dataDir: string; stop()
  * Start the real HTTP host (`triptych serve`) as a user would, in its own data folder (so settings
  * start fresh) that reuses the demo case generated once in global setup.
  */
-export async function startHost(options: { casePath?: string; dataDir?: string } = {}): Promise<RunningHost> {
+export async function startHost(
+  options: { casePath?: string; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningHost> {
   let dataDir = options.dataDir;
   if (!dataDir) {
     dataDir = mkdtempSync(join(E2E_CACHE, 'data-'));
@@ -18,7 +20,8 @@ export async function startHost(options: { casePath?: string; dataDir?: string }
   const args = [join(REPO_ROOT, 'bin', 'triptych.mjs'), 'serve', ...(options.casePath ? [options.casePath] : [])];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, TRIPTYCH_DATA_DIR: dataDir },
+    // `env`: e.g. an AWS stand-in's environment (AWS_ENDPOINT_URL, keys) for remote sources.
+    env: { ...process.env, ...options.env, TRIPTYCH_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);

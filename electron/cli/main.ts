@@ -10,6 +10,10 @@ import { reportError } from './reportError.js';
 
 const USAGE = `usage:
   triptych inspect PATH | --demo        print as JSON what Triptych finds at PATH (case folder or file)
+  triptych inspect omics://REGION/SEQUENCE_STORE_ID/READ_SET_ID
+  triptych inspect omics-reference://REGION/REFERENCE_STORE_ID/REFERENCE_ID
+  triptych inspect omics-run://REGION/RUN_ID | s3://BUCKET/KEY
+                                        the same for HealthOmics and S3 (credentials as the AWS SDK finds them)
   triptych serve [CASE] [--port N] [--open]
                                         serve the viewer to a browser on this machine (loopback only)
   triptych tile SLIDE --level L --col C --row R [--focal Z] [--path K] --out FILE [--decode]

@@ -19,6 +19,9 @@ import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { describeRecentCases } from './case/recentCases.js';
 import { SessionStore } from './session/sessionStore.js';
+// ---- HealthOmics (#10) ----
+import { HealthOmicsHost } from './healthomics/healthOmicsHandlers.js';
+// ---- end HealthOmics ----
 
 const APP_VERSION = packageJson.version;
 
@@ -74,11 +77,27 @@ export async function createAppServices(options: AppOptions): Promise<AppService
    */
   let openingFolder: Promise<unknown> | undefined;
 
-  function open(path: string | undefined): Promise<CaseSession> {
-    const opening = openNow(path);
-    if (path !== undefined) {
-      openingFolder = opening.catch(() => undefined);
-    }
+  /**
+   * Opening and closing run one after another, in the order asked: the demo, generated slowly on
+   * a first run, must not land after (and over) a case the user opened meanwhile.
+   */
+  let caseChanges: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const result = caseChanges.then(change);
+    caseChanges = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * `orLastCase`: with no path, the case opened last (when still there) rather than the demo; it
+   * takes its turn when asked, though finding that case takes a moment.
+   */
+  function open(path: string | undefined, orLastCase = false): Promise<CaseSession> {
+    const folder = path !== undefined || !orLastCase ? Promise.resolve(path) : lastCaseStillThere();
+    const opening = inTurn(async () => openNow(await folder));
+    const settled = opening.catch(() => undefined);
+    const before = openingFolder; // the demo is not waited for: the page shows its progress
+    openingFolder = folder.then((f) => (f === undefined ? before : settled));
     return opening;
   }
 
@@ -109,6 +128,20 @@ export async function createAppServices(options: AppOptions): Promise<AppService
       : undefined;
   }
 
+  // ---- HealthOmics (#10): read sets, references, run outputs of the open case ----
+  const healthOmics = new HealthOmicsHost({
+    cache,
+    awsSettings: async () => (await settings.get()).aws,
+    tasks,
+    currentCase: () => session,
+    reopenCase: async () => {
+      const reopened = await open(requireCase().root);
+      options.emit('case.changed', reopened.summary);
+      return reopened.summary;
+    },
+  });
+  // ---- end HealthOmics ----
+
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Triptych', version: APP_VERSION, host: options.host }),
     'case.current': async () => {
@@ -124,14 +157,15 @@ export async function createAppServices(options: AppOptions): Promise<AppService
       return sessions.save(sessionKey(open), patch);
     },
     'case.recent': async () => describeRecentCases((await settings.get()).recentCases),
-    'case.close': async () => {
-      await session?.close();
-      session = undefined;
-      return null;
-    },
+    'case.close': () =>
+      inTurn(async () => {
+        await session?.close();
+        session = undefined;
+        return null;
+      }),
     'slides.info': async ({ slideId }) => requireCase().slideInfo(slideId),
     'variants.table': async ({ fileId }) => requireCase().variantTable(fileId),
-    'variants.tracks': async () => listGenomeTracks(requireCase()),
+    'variants.tracks': async () => [...(await listGenomeTracks(requireCase())), ...(await healthOmics.tracks())],
     'variants.region': async ({ fileId, region }) => readRegion(requireCase(), fileId, region),
     'ctdna.series': async () => requireCase().ctdnaSeries(),
     'notes.get': async () => notes().get(),
@@ -173,11 +207,13 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     'tasks.list': async () => tasks.list(),
     'tasks.cancel': async ({ id }) => tasks.cancel(id),
     'cache.stats': async () => (await cache()).statistics(),
+    ...healthOmics.handlers(),
   };
 
   const serveBinary = createBinaryService({
     filePath: (id) => session?.filePath(id),
     slide: async (id) => session?.slide(id),
+    remoteFile: (id) => healthOmics.remoteFile(id),
   });
 
   return {
@@ -185,7 +221,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     binary: asFetchHandler(serveBinary),
     serveBinary,
     async openCase(path) {
-      const opened = await open(path ?? (await lastCaseStillThere()));
+      const opened = await open(path, true);
       options.emit('case.changed', opened.summary);
     },
     async dispose() {

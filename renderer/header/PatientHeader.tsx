@@ -22,6 +22,8 @@ export type HeaderProps = {
   onAbout(): void;
   onNotes(): void;
   onSummary(): void;
+  /** HealthOmics (#10): open "Add from HealthOmics". */
+  onHealthOmics?(): void;
 };
 
 const SEX: Record<string, string> = {
@@ -46,6 +48,7 @@ export function PatientHeader({
   onAbout,
   onNotes,
   onSummary,
+  onHealthOmics,
 }: HeaderProps) {
   const board = useBoardMode();
   // In tumor-board mode identifiers are masked whatever the user's own setting.
@@ -160,6 +163,20 @@ export function PatientHeader({
         <button type="button" className="btn" onClick={onNotes} disabled={!summary} data-testid="open-notes">
           Notes
         </button>
+        {/* ---- HealthOmics (#10) ---- */}
+        {onHealthOmics ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={onHealthOmics}
+            disabled={!summary}
+            title="Add the patient's read sets from AWS HealthOmics to the case"
+            data-testid="open-healthomics"
+          >
+            HealthOmics…
+          </button>
+        ) : null}
+        {/* ---- end HealthOmics ---- */}
         <button type="button" className="btn" onClick={onOpenCase} data-testid="open-case">
           <FolderOpenIcon /> Open case…
         </button>

@@ -16,6 +16,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { AssociatedImageType } from '../../../shared/model/slide.js';
 import type { Bytes, SlideSource } from '../sources.js';
+import type { RangeSource } from '../healthomics/partedFile.js';
 import { contentRange, decideRange } from './httpRange.js';
 
 export interface BinaryRegistry {
@@ -23,6 +24,8 @@ export interface BinaryRegistry {
   filePath(fileId: string): string | undefined;
   /** The opened slide behind an id (opened on first use), or undefined. */
   slide(slideId: string): Promise<SlideSource | undefined>;
+  /** A remote file of the case (a HealthOmics read set, an S3 object) behind an id, or undefined. */
+  remoteFile?(fileId: string): Promise<RangeSource | undefined>;
 }
 
 export type BinaryRequest = {
@@ -58,7 +61,7 @@ export function createBinaryService(registry: BinaryRegistry): BinaryService {
     const head = request.method === 'HEAD';
     try {
       if (parts[1] === 'files' && parts.length === 3 && ID.test(parts[2])) {
-        return await serveFile(registry, parts[2], request.range, head);
+        return await serveFile(registry, parts[2], request.range, head, request.signal);
       }
       if (parts[1] === 'slides' && parts.length >= 4 && ID.test(parts[2])) {
         const slide = await registry.slide(parts[2]);
@@ -118,10 +121,24 @@ async function serveFile(
   fileId: string,
   rangeHeader: string | null,
   head: boolean,
+  signal?: AbortSignal,
 ): Promise<BinaryReply> {
   const path = registry.filePath(fileId);
-  if (!path) return plain(404, 'unknown file');
+  if (!path) {
+    const remote = await registry.remoteFile?.(fileId);
+    return remote ? serveRemoteFile(remote, rangeHeader, head, signal) : plain(404, 'unknown file');
+  }
   const { size } = await stat(path);
+  return rangeReply(size, rangeHeader, head, async (start, end) => createReadStream(path, { start, end }));
+}
+
+/** Answer a file's bytes with HTTP Range: 200 whole, 206 one range, 416 past the end. */
+async function rangeReply(
+  size: number,
+  rangeHeader: string | null,
+  head: boolean,
+  body: (start: number, end: number) => Promise<BinaryReply['body']>,
+): Promise<BinaryReply> {
   const decision = decideRange(rangeHeader, size);
   const base = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' };
   if (decision.kind === 'unsatisfiable') {
@@ -133,7 +150,17 @@ async function serveFile(
   if (decision.kind === 'partial') headers['Content-Range'] = contentRange(decision.range, size);
   const status = decision.kind === 'partial' ? 206 : 200;
   if (head || length === 0) return { status, headers, body: null };
-  return { status, headers, body: createReadStream(path, { start, end }) };
+  return { status, headers, body: await body(start, end) };
+}
+
+/** A remote file answers Range as a local one does; only the parts under the range are fetched. */
+function serveRemoteFile(
+  remote: RangeSource,
+  rangeHeader: string | null,
+  head: boolean,
+  signal?: AbortSignal,
+): Promise<BinaryReply> {
+  return rangeReply(remote.size, rangeHeader, head, (start, end) => remote.read(start, end, signal));
 }
 
 function bytesReply(found: Bytes | null, missing: string, head: boolean): BinaryReply {

@@ -1,6 +1,35 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Patient } from '../../../shared/model/case.js';
+// ---- HealthOmics (#10) ----
+import { parseOmicsUrl, type OmicsResource } from '../../../shared/model/healthOmics.js';
+
+const omicsEntry = (kind: OmicsResource['kind'], form: string) =>
+  z
+    .object({
+      url: z
+        .string()
+        .max(2000)
+        .refine((u) => parseOmicsUrl(u)?.kind === kind, `a URL of the form ${form}`),
+      label: z.string().max(500).optional(),
+    })
+    .strict();
+
+/** HealthOmics data of the patient: read sets, references, workflow runs and their output files. */
+export const CaseJsonHealthOmics = z
+  .object({
+    readSets: z.array(omicsEntry('read-set', 'omics://REGION/SEQUENCE_STORE_ID/READ_SET_ID')).max(200).optional(),
+    references: z.array(omicsEntry('reference', 'omics-reference://REGION/REFERENCE_STORE_ID/REFERENCE_ID')).max(50).optional(),
+    runs: z.array(omicsEntry('run', 'omics-run://REGION/RUN_ID')).max(200).optional(),
+    runOutputs: z
+      .array(omicsEntry('s3', 's3://BUCKET/KEY'))
+      .max(500)
+      .optional()
+      .describe('VCF / SEG files a run wrote (their index beside them)'),
+  })
+  .strict();
+export type CaseJsonHealthOmics = z.infer<typeof CaseJsonHealthOmics>;
+// ---- end HealthOmics ----
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date as YYYY-MM-DD');
 const relativePath = z
@@ -38,6 +67,7 @@ export const CaseJson = z
     genomeBuild: z.enum(['GRCh38', 'GRCh37']).optional().describe('The build the variant files should be on'),
     specimens: z.array(CaseJsonSpecimen).max(1000).optional(),
     labels: z.record(relativePath, z.string().max(500)).optional().describe('A display label per file of the case'),
+    healthOmics: CaseJsonHealthOmics.optional().describe('AWS HealthOmics read sets, references and run outputs of the patient'),
   })
   .strict()
   .describe('A Triptych case: the patient, the specimens, and which files of the folder come from which specimen.');

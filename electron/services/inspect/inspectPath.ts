@@ -5,6 +5,10 @@ import { ctdnaInspectJson } from '../ctdna/ctdnaInspectJson.js';
 import type { VariantTable } from '../../../shared/model/variants.js';
 import { variantsOf } from '../../../shared/model/variantColumns.js';
 import { badFile } from '../errors.js';
+// ---- HealthOmics (#10) ----
+import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
+import { inspectOmics } from '../healthomics/inspectOmics.js';
+// ---- end HealthOmics ----
 
 /** How many normalized variants `inspect` lists; `records` still counts them all. */
 const MAX_LISTED_VARIANTS = 1000;
@@ -14,6 +18,13 @@ const MAX_LISTED_VARIANTS = 1000;
  * each holds, the slides, variant files and ctDNA series) or a single file of a known kind.
  */
 export async function inspectPath(path: string, options: { isDemo?: boolean } = {}): Promise<unknown> {
+  // ---- HealthOmics (#10): omics://, omics-reference://, omics-run://, s3:// ----
+  const omics = parseOmicsUrl(path);
+  if (omics) return inspectOmics(omics, { inspectFile: (file) => inspectPath(file) });
+  if (/^(omics|omics-reference|omics-run|s3):\/\//.test(path)) {
+    throw badFile(path, 'not a HealthOmics or S3 URL of a form Triptych reads (see `triptych --help`)');
+  }
+  // ---- end HealthOmics ----
   const info = await stat(path).catch(() => {
     throw badFile(path, 'no such file or folder');
   });

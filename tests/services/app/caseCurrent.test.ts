@@ -49,3 +49,26 @@ describe('launch', () => {
     await next.dispose();
   });
 });
+
+describe('opening and closing in turn', () => {
+  it('a slow demo generation does not land over a case opened, or a close asked, after it', async () => {
+    const caseDir = mkdtempSync(join(tmpdir(), 'triptych-after-demo-'));
+    writeFileSync(join(caseDir, 'results.csv'), 'date,value,unit,status\n2025-01-02,1.5,MTM/mL,DETECTED\n');
+    const services = await createAppServices({
+      dataDir: mkdtempSync(join(tmpdir(), 'triptych-data-')),
+      host: 'http',
+      emit: () => {},
+    });
+    const demo = services.openCase(undefined); // a first run: the demo is generated, which takes seconds
+    const opened = await services.dispatch('case.open', { path: caseDir });
+    expect(opened).toMatchObject({ ok: true, value: { root: caseDir } });
+    await demo;
+    expect(await services.dispatch('case.current', {})).toMatchObject({ ok: true, value: { root: caseDir } });
+
+    const again = services.dispatch('case.openDemo', {});
+    expect(await services.dispatch('case.close', {})).toEqual({ ok: true, value: null });
+    expect(await again).toMatchObject({ ok: true, value: { isDemo: true } });
+    expect(await services.dispatch('case.current', {})).toEqual({ ok: true, value: null });
+    await services.dispose();
+  }, 120_000);
+});

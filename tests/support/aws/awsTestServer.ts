@@ -255,7 +255,9 @@ export async function startAwsTestServer(
             ? Buffer.from(b.buffer, b.byteOffset, b.byteLength)
             : Buffer.from(JSON.stringify(b));
     if (b !== undefined && !(b instanceof Uint8Array) && typeof b === 'object') headers['content-type'] ??= 'application/json';
-    headers['content-length'] = String(bytes.byteLength);
+    // A HEAD answer tells the length of the body it does not send (S3 HeadObject).
+    if (request.method !== 'HEAD' || headers['content-length'] === undefined)
+      headers['content-length'] = String(bytes.byteLength);
     res.writeHead(status, headers);
     res.end(bytes);
     log(service, operation, status, bytes.byteLength);

@@ -1,0 +1,177 @@
+/**
+ * The HealthOmics data an open case names in its case.json: read sets become alignment tracks,
+ * run outputs (bgzip VCF + tbi, SEG) variant tracks, each served to igv.js by the binary handler
+ * under an opaque id like a local file. Each remote file is opened once per case (its metadata
+ * fetched, or read from the cache when offline).
+ */
+import { createHash } from 'node:crypto';
+import type { AwsConnection } from '../../../shared/model/aws.js';
+import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
+import type { GenomeTrack } from '../../../shared/model/variants.js';
+import { readCaseJson, type CaseJsonHealthOmics } from '../case/caseJson.js';
+import type { TrackSource } from '../variants/genomeTracks.js';
+import type { PartedFile, RangeSource } from './partedFile.js';
+import { openReadSet, type OpenedReadSet, type RemoteDeps } from './readSetSource.js';
+import { openS3Object, type OpenedS3Object } from './s3ObjectSource.js';
+
+export type RemoteTrackProblem = { url: string; message: string };
+
+type Opened = { source: RangeSource };
+
+export class CaseHealthOmics {
+  /** id → how to open the bytes behind it. */
+  private readonly files = new Map<string, { url: string; open: () => Promise<Opened> }>();
+  private readonly opened = new Map<string, Promise<Opened>>();
+  private readonly readSets = new Map<string, Promise<OpenedReadSet>>();
+  readonly problems: RemoteTrackProblem[] = [];
+
+  private constructor(
+    readonly entries: CaseJsonHealthOmics,
+    private readonly deps: () => Promise<RemoteDeps>,
+    private readonly connection: (region: string) => Promise<AwsConnection>,
+  ) {}
+
+  /** From the case.json of an open case (none: an empty set). */
+  static async of(
+    source: TrackSource,
+    deps: () => Promise<RemoteDeps>,
+    connection: (region: string) => Promise<AwsConnection>,
+  ): Promise<CaseHealthOmics> {
+    const file = source.summary.files.find((f) => f.kind === 'case-json');
+    const path = file && source.filePath(file.id);
+    const entries = path ? ((await readCaseJson(path, file.name)).value.healthOmics ?? {}) : {};
+    return new CaseHealthOmics(entries, deps, connection);
+  }
+
+  /** Genome tracks of the read sets and run outputs; one that cannot be opened is listed in `problems`. */
+  async tracks(): Promise<GenomeTrack[]> {
+    this.problems.length = 0;
+    const tracks: GenomeTrack[] = [];
+    for (const entry of this.entries.readSets ?? []) {
+      try {
+        const opened = await this.readSet(entry.url);
+        const fileId = idOf(entry.url);
+        this.register(fileId, entry.url, async () => opened.source);
+        const track: GenomeTrack = {
+          fileId,
+          fileName: entry.label ?? opened.summary.name ?? entry.url,
+          format: opened.format,
+          bgzipped: opened.format === 'BAM',
+        };
+        if (opened.index) {
+          const indexFileId = idOf(`${entry.url}#index`);
+          const index = opened.index;
+          this.register(indexFileId, entry.url, async () => index);
+          Object.assign(track, { indexFileId, indexFormat: opened.format === 'BAM' ? 'bai' : 'crai' });
+        }
+        tracks.push(track);
+      } catch (error) {
+        this.problems.push({ url: entry.url, message: (error as Error).message });
+      }
+    }
+    for (const entry of this.entries.runOutputs ?? []) {
+      const name = entry.url.toLowerCase();
+      const format = /\.vcf(\.gz)?$/.test(name) ? 'VCF' : /\.seg$/.test(name) ? 'SEG' : null;
+      if (!format) continue;
+      const fileId = idOf(entry.url);
+      this.register(fileId, entry.url, () => this.s3(entry.url));
+      const bgzipped = name.endsWith('.gz');
+      const track: GenomeTrack = { fileId, fileName: entry.label ?? entry.url.split('/').pop()!, format, bgzipped };
+      if (format === 'VCF' && bgzipped) {
+        const indexFileId = idOf(`${entry.url}.tbi`);
+        this.register(indexFileId, `${entry.url}.tbi`, () => this.s3(`${entry.url}.tbi`));
+        Object.assign(track, { indexFileId, indexFormat: 'tbi' });
+      }
+      tracks.push(track);
+    }
+    return tracks;
+  }
+
+  /** The bytes behind a track id (opened on first use), or undefined for an id not of this case. */
+  async source(fileId: string): Promise<RangeSource | undefined> {
+    const file = this.files.get(fileId);
+    if (!file) return undefined;
+    return (await this.open(fileId)).source;
+  }
+
+  /**
+   * Make every read set (with its index) and run output of the case available offline: fetch
+   * what is not on disk yet (so a cancelled copy resumes where it stopped), then pin it all.
+   */
+  async makeAvailableOffline(
+    signal: AbortSignal,
+    progress: (done: number, total: number, message: string) => void,
+  ): Promise<{ files: number; bytes: number }> {
+    const jobs: Array<{ url: string; files: PartedFile[]; pin: () => Promise<boolean> }> = [];
+    for (const entry of this.entries.readSets ?? []) {
+      const opened = await this.readSet(entry.url);
+      jobs.push({ url: entry.url, files: [opened.source, ...(opened.index ? [opened.index] : [])], pin: opened.pin });
+    }
+    for (const entry of this.entries.runOutputs ?? []) {
+      for (const url of [entry.url, ...(entry.url.endsWith('.gz') ? [`${entry.url}.tbi`] : [])]) {
+        const opened = await this.s3(url).catch((error: unknown) => {
+          if (url !== entry.url) return null; // an index that is not there
+          throw error;
+        });
+        if (opened) jobs.push({ url, files: [opened.source], pin: opened.pin });
+      }
+    }
+    const total = jobs.reduce((sum, j) => sum + j.files.reduce((s2, f) => s2 + f.size, 0), 0);
+    let done = 0;
+    for (const job of jobs) {
+      for (const file of job.files) {
+        const before = done;
+        await file.fetchAll(signal, (blocks) => {
+          done = before + Math.min(file.size, blocks * file.blockSize);
+          progress(done, total, `${job.url}`);
+        });
+        done = before + file.size;
+      }
+      if (!(await job.pin())) throw new Error(`${job.url}: a part went missing from the cache while it was pinned`);
+    }
+    progress(total, total, 'available offline');
+    return { files: jobs.length, bytes: total };
+  }
+
+  private open(fileId: string): Promise<Opened> {
+    let opened = this.opened.get(fileId);
+    if (!opened) {
+      opened = this.files.get(fileId)!.open();
+      this.opened.set(fileId, opened);
+      opened.catch(() => this.opened.delete(fileId));
+    }
+    return opened;
+  }
+
+  private register(fileId: string, url: string, open: () => Promise<Opened | RangeSource>): void {
+    if (this.files.has(fileId)) return;
+    this.files.set(fileId, {
+      url,
+      open: async () => {
+        const got = await open();
+        return 'source' in got ? got : { source: got };
+      },
+    });
+  }
+
+  private readSet(url: string): Promise<OpenedReadSet> {
+    let opened = this.readSets.get(url);
+    if (!opened) {
+      const r = parseOmicsUrl(url);
+      if (r?.kind !== 'read-set') throw new Error(`${url}: not a read set URL`);
+      opened = (async () => openReadSet(await this.connection(r.region), r.sequenceStoreId, r.readSetId, await this.deps()))();
+      this.readSets.set(url, opened);
+      opened.catch(() => this.readSets.delete(url));
+    }
+    return opened;
+  }
+
+  private async s3(url: string): Promise<OpenedS3Object> {
+    const r = parseOmicsUrl(url);
+    if (r?.kind !== 's3') throw new Error(`${url}: not an S3 URL`);
+    return openS3Object(await this.connection(''), r.bucket, r.key, await this.deps());
+  }
+}
+
+/** An opaque id for a remote file (the binary handler's id alphabet). */
+const idOf = (url: string): string => `o${createHash('sha256').update(url).digest('hex').slice(0, 32)}`;

@@ -1,0 +1,124 @@
+/**
+ * One patient's HealthOmics data on the loopback stand-in, for unit tests, e2e and the bench: a
+ * sequence store with a tumour BAM read set (parts of `partSize`), an archived read set and a
+ * FASTQ; a reference store with a small reference; a completed run whose outputs (bgzip VCF + tbi)
+ * are in an S3 bucket.
+ */
+import { join } from 'node:path';
+import { startAwsTestServer, type AwsTestServer } from './awsTestServer.js';
+import { HealthOmicsStandIn } from './healthOmicsService.js';
+import { generateBam, generateFasta, generateRunOutputs, type BamFixture, type FastaFixture } from './omicsFixtures.js';
+import { S3StandIn } from './s3Service.js';
+
+export const WORLD = {
+  region: 'us-east-1',
+  sequenceStoreId: '1234567890',
+  readSetId: '9876543210',
+  archivedReadSetId: '5555555555',
+  fastqReadSetId: '4444444444',
+  referenceStoreId: '2222222222',
+  referenceId: '3333333333',
+  runId: '7777777',
+  subjectId: 'PAT-0042',
+  sampleId: 'TUMOR',
+  bucket: 'omics-outputs',
+  outputPrefix: 'runs/7777777/',
+} as const;
+
+export type OmicsWorld = {
+  server: AwsTestServer;
+  omics: HealthOmicsStandIn;
+  s3: S3StandIn;
+  bam: BamFixture;
+  fasta: FastaFixture;
+  runFiles: Record<string, Buffer>;
+};
+
+export async function startOmicsWorld(
+  dir: string,
+  options: { partSize?: number; latencyMs?: number; bam?: BamFixture; extraReadSets?: number } = {},
+): Promise<OmicsWorld> {
+  const omics = new HealthOmicsStandIn({ partSize: options.partSize ?? 64 * 1024, region: WORLD.region });
+  const s3 = new S3StandIn();
+  const bam = options.bam ?? generateBam(join(dir, 'bam'));
+  const fasta = generateFasta(join(dir, 'fasta'));
+  const { files: runFiles } = await generateRunOutputs(join(dir, 'run'));
+
+  omics.sequenceStores.push({ id: WORLD.sequenceStoreId, name: 'oncology-reads' }, { id: '1111111111', name: 'research' });
+  omics.referenceStores.push({ id: WORLD.referenceStoreId, name: 'references' });
+  const referenceArn = omics.referenceArn({ referenceStoreId: WORLD.referenceStoreId, id: WORLD.referenceId });
+  omics.references.push({
+    id: WORLD.referenceId,
+    referenceStoreId: WORLD.referenceStoreId,
+    name: 'small-reference',
+    source: fasta.fasta,
+    index: fasta.fai,
+  });
+  omics.readSets.push({
+    id: WORLD.readSetId,
+    sequenceStoreId: WORLD.sequenceStoreId,
+    name: 'tumor-wgs',
+    subjectId: WORLD.subjectId,
+    sampleId: WORLD.sampleId,
+    fileType: 'BAM',
+    status: 'ACTIVE',
+    referenceArn,
+    source1: bam.bam,
+    index: bam.bai,
+  });
+  omics.readSets.push({
+    id: WORLD.archivedReadSetId,
+    sequenceStoreId: WORLD.sequenceStoreId,
+    name: 'normal-wgs',
+    subjectId: WORLD.subjectId,
+    sampleId: 'NORMAL',
+    fileType: 'BAM',
+    status: 'ARCHIVED',
+    referenceArn,
+    source1: bam.bam,
+    index: bam.bai,
+  });
+  omics.readSets.push({
+    id: WORLD.fastqReadSetId,
+    sequenceStoreId: WORLD.sequenceStoreId,
+    name: 'tumor-fastq',
+    subjectId: WORLD.subjectId,
+    sampleId: WORLD.sampleId,
+    fileType: 'FASTQ',
+    status: 'ACTIVE',
+    source1: Buffer.from('@r1\nACGT\n+\nIIII\n'),
+  });
+  // Other patients' read sets: the filter and paging have something to skip.
+  for (let i = 0; i < (options.extraReadSets ?? 130); i++) {
+    omics.readSets.push({
+      id: String(6_000_000_000 + i),
+      sequenceStoreId: WORLD.sequenceStoreId,
+      name: `other-${i}`,
+      subjectId: `PAT-${1000 + i}`,
+      sampleId: i % 2 ? 'TUMOR' : 'NORMAL',
+      fileType: 'CRAM',
+      status: 'ACTIVE',
+      source1: Buffer.from('CRAM\x03\x01'),
+    });
+  }
+  omics.runs.push({
+    id: WORLD.runId,
+    name: 'somatic-calling PAT-0042',
+    status: 'COMPLETED',
+    runGroupId: 'rg-clinical',
+    workflowId: '1029384',
+    tags: { subjectId: WORLD.subjectId },
+    outputUri: `s3://${WORLD.bucket}/${WORLD.outputPrefix}`,
+  });
+  omics.runs.push({
+    id: '7777778',
+    name: 'qc PAT-0099',
+    status: 'FAILED',
+    tags: { subjectId: 'PAT-0099' },
+    outputUri: `s3://${WORLD.bucket}/runs/7777778/`,
+  });
+  for (const [key, bytes] of Object.entries(runFiles)) s3.put(WORLD.bucket, WORLD.outputPrefix + key, bytes);
+
+  const server = await startAwsTestServer({ routes: [...omics.routes(), ...s3.routes()], latencyMs: options.latencyMs });
+  return { server, omics, s3, bam, fasta, runFiles };
+}
