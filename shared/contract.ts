@@ -250,6 +250,8 @@ export const ErrorCode = z.enum([
   'UNREACHABLE',
   /** A long action was cancelled by the user. */
   'CANCELLED',
+  /** A file could not be written (disk full, read-only, no permission); the last saved version is kept. */
+  'WRITE_FAILED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ContractError = z.object({

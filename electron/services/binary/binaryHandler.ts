@@ -16,6 +16,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { AssociatedImageType } from '../../../shared/model/slide.js';
 import type { Bytes, SlideSource } from '../sources.js';
+import { ServiceError } from '../errors.js';
 import type { RangeSource } from '../healthomics/partedFile.js';
 import { contentRange, decideRange } from './httpRange.js';
 
@@ -83,7 +84,7 @@ export function createBinaryService(registry: BinaryRegistry): BinaryService {
       return plain(404, 'not found');
     } catch (error) {
       // Reader errors name the file and the reason; the message is safe to show (no path from the URL).
-      return plain(422, error instanceof Error ? error.message : String(error));
+      return plain(failureStatus(error), error instanceof Error ? error.message : String(error));
     }
   };
 }
@@ -172,6 +173,14 @@ function bytesReply(found: Bytes | null, missing: string, head: boolean): Binary
     'Cache-Control': 'private, max-age=3600',
   };
   return { status: 200, headers, body: head ? null : found.bytes };
+}
+
+/** 503 for a remote source that is away for now (a retry may work), 422 for a file that cannot be read. */
+function failureStatus(error: unknown): number {
+  const code = error instanceof ServiceError ? error.code : undefined;
+  if (code === 'UNREACHABLE' || code === 'THROTTLED') return 503;
+  if (code === 'NO_CREDENTIALS' || code === 'CREDENTIALS_EXPIRED' || code === 'ACCESS_DENIED') return 403;
+  return 422;
 }
 
 function plain(status: number, message: string, extra: Record<string, string> = {}): BinaryReply {

@@ -13,6 +13,7 @@ const FLAGS_FILE = 'flags.json';
  * this file on the next read, so notes and recommendation are always of the same save.
  */
 const PENDING_FILE = 'save-pending.json';
+const NOTES_LABEL = 'The case notes';
 
 /**
  * The notes of one case: Markdown notes and the board's recommendation, kept as files beside the
@@ -51,15 +52,15 @@ export class NotesStore {
     const { dir, location } = await this.where();
     await mkdir(dir, { recursive: true });
     const saved: PendingSave = { markdown, recommendation, savedAt: new Date().toISOString() };
-    await writeFileAtomic(join(dir, PENDING_FILE), JSON.stringify(saved));
+    await writeFileAtomic(join(dir, PENDING_FILE), JSON.stringify(saved), NOTES_LABEL);
     await this.writeAll(dir, saved);
     return { ...saved, location };
   }
 
   private async writeAll(dir: string, saved: PendingSave): Promise<void> {
-    await writeFileAtomic(join(dir, NOTES_FILE), saved.markdown);
-    await writeFileAtomic(join(dir, RECOMMENDATION_FILE), JSON.stringify(saved.recommendation, null, 2) + '\n');
-    await writeFileAtomic(join(dir, SAVED_AT_FILE), saved.savedAt + '\n');
+    await writeFileAtomic(join(dir, NOTES_FILE), saved.markdown, NOTES_LABEL);
+    await writeFileAtomic(join(dir, RECOMMENDATION_FILE), JSON.stringify(saved.recommendation, null, 2) + '\n', NOTES_LABEL);
+    await writeFileAtomic(join(dir, SAVED_AT_FILE), saved.savedAt + '\n', NOTES_LABEL);
     await rm(join(dir, PENDING_FILE), { force: true });
   }
 
@@ -79,7 +80,7 @@ export class NotesStore {
   async setFlags(variants: VariantFlag[]): Promise<VariantFlag[]> {
     const { dir } = await this.where();
     await mkdir(dir, { recursive: true });
-    await writeFileAtomic(join(dir, FLAGS_FILE), JSON.stringify(variants, null, 2) + '\n');
+    await writeFileAtomic(join(dir, FLAGS_FILE), JSON.stringify(variants, null, 2) + '\n', 'The variants flagged for discussion');
     return variants;
   }
 
