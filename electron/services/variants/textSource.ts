@@ -115,7 +115,7 @@ export async function forEachLine(path: string, onLine: LineHandler): Promise<vo
  * reader (a gzip bomb). Judged only once a real amount has come out, so small files never trip it.
  */
 const MAX_INFLATION = 200;
-const INFLATION_CHECKED_AFTER = 64 * 1024 * 1024;
+const INFLATION_CHECKED_AFTER = 16 * 1024 * 1024;
 const isGzipBomb = ({ compressed, inflated }: { compressed: number; inflated: number }): boolean =>
   inflated > INFLATION_CHECKED_AFTER && inflated > MAX_INFLATION * Math.max(1, compressed);
 
