@@ -4,7 +4,19 @@
  */
 import type { CaseSummary } from '../../shared/model/case.js';
 import { ageInYears, formatDate } from '../util/format.js';
-import { EyeIcon, EyeOffIcon, FolderOpenIcon, InfoIcon, MoonIcon, SunIcon } from '../ui/icons.js';
+import {
+  BoardIcon,
+  CloudIcon,
+  EyeIcon,
+  EyeOffIcon,
+  FolderOpenIcon,
+  InfoIcon,
+  MoonIcon,
+  NotesIcon,
+  SummaryIcon,
+  SunIcon,
+} from '../ui/icons.js';
+import { HeaderAction } from './HeaderAction.js';
 import { boardMode, useBoardMode } from '../board/boardMode.js';
 import { CaseWarnings } from './CaseWarnings.js';
 import { displayName, maskName } from './mask.js';
@@ -146,40 +158,46 @@ export function PatientHeader({
       )}
 
       <div className="header-actions">
-        <button
-          type="button"
-          className={`btn${board ? ' board-badge' : ''}`}
+        <HeaderAction
+          icon={<BoardIcon />}
+          label={board ? 'Leave tumor board' : 'Tumor board'}
+          className={board ? 'board-badge' : ''}
           onClick={() => boardMode.set(!board)}
           aria-pressed={board}
           disabled={!summary}
           title="Tumor-board mode: identifiers masked, larger type, laser pointer, full screen"
           data-testid="tumor-board-toggle"
-        >
-          {board ? 'Leave tumor board' : 'Tumor board'}
-        </button>
-        <button type="button" className="btn" onClick={onSummary} disabled={!summary} data-testid="open-summary">
-          Summary
-        </button>
-        <button type="button" className="btn" onClick={onNotes} disabled={!summary} data-testid="open-notes">
-          Notes
-        </button>
+        />
+        <HeaderAction
+          icon={<SummaryIcon />}
+          label="Summary"
+          title="The one-page summary, as PDF or PNG"
+          onClick={onSummary}
+          disabled={!summary}
+          data-testid="open-summary"
+        />
+        <HeaderAction
+          icon={<NotesIcon />}
+          label="Notes"
+          title="Case notes and the board's recommendation"
+          onClick={onNotes}
+          disabled={!summary}
+          data-testid="open-notes"
+        />
         {/* ---- HealthOmics (#10) ---- */}
         {onHealthOmics ? (
-          <button
-            type="button"
-            className="btn"
+          <HeaderAction
+            icon={<CloudIcon />}
+            label="HealthOmics…"
+            compact="soon"
             onClick={onHealthOmics}
             disabled={!summary}
             title="Add the patient's read sets from AWS HealthOmics to the case"
             data-testid="open-healthomics"
-          >
-            HealthOmics…
-          </button>
+          />
         ) : null}
         {/* ---- end HealthOmics ---- */}
-        <button type="button" className="btn" onClick={onOpenCase} data-testid="open-case">
-          <FolderOpenIcon /> Open case…
-        </button>
+        <HeaderAction icon={<FolderOpenIcon />} label="Open case…" compact="soon" onClick={onOpenCase} data-testid="open-case" />
         <button
           type="button"
           className="icon-btn"

@@ -175,3 +175,30 @@ export const ScaleIcon = (p: IconProps) => (
     <path d="M1.5 8h13M1.5 6v4M14.5 6v4M8 7v2" />
   </Icon>
 );
+/** Tumor-board mode: a presentation screen on a stand. */
+export const BoardIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="1.5" y="2" width="13" height="8.5" rx="1" />
+    <path d="M8 10.5V13M5 14.5l3-1.5 3 1.5" />
+  </Icon>
+);
+/** The one-page summary: a page with lines. */
+export const SummaryIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.5 1.5h6l3 3v10h-9Z" />
+    <path d="M9.5 1.5v3h3M5.5 7.5h5M5.5 10h5M5.5 12.5h3" />
+  </Icon>
+);
+/** Case notes: a pencil over a line. */
+export const NotesIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10.5 2.5l3 3-7 7H3.5v-3Z" />
+    <path d="M9 4l3 3M2 14.5h12" />
+  </Icon>
+);
+/** A remote (cloud) source of data. */
+export const CloudIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4.5 12.5a3 3 0 0 1-.4-6 4 4 0 0 1 7.7-1A3.3 3.3 0 0 1 11.7 12.5Z" />
+  </Icon>
+);
