@@ -66,6 +66,8 @@ test.describe('the demo case', () => {
   test('tumor-board preset, then a row click takes igv.js to the variant; nothing leaves the origin', async ({ page }) => {
     const requests = await watchRequests(page);
     await openVariants(page, host.url);
+    // A fresh case opens on its first variant, not the whole genome (where igv.js draws none).
+    await expect.poll(async () => (await igvLocus(page)).chrom, { timeout: 20_000 }).toMatch(/^chr\d+$/);
 
     await page.getByTestId('variant-preset-tumor-board').click();
     await expect(page.getByTestId('variant-preset-tumor-board')).toHaveAttribute('aria-pressed', 'true');

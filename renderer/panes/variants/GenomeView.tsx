@@ -24,6 +24,11 @@ import { Vaf } from './VariantTable.js';
 export type GenomeViewProps = {
   /** Where igv.js starts when no variant is selected (the locus the user left it at). */
   initialLocus?: string;
+  /**
+   * Where to show when nothing was restored or selected: the file's first variant. igv.js draws no
+   * variants at the whole-genome view ("zoom in to see features"), so that is never the first sight.
+   */
+  overviewLocus?: string;
   tracks: readonly GenomeTrack[];
   genomeBuild?: string;
   /** Rows of each variant file, for the files drawn from our own features. */
@@ -56,6 +61,7 @@ export function GenomeView({
   resolvePick,
   onPick,
   initialLocus,
+  overviewLocus,
   onLocusChange,
 }: GenomeViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -73,6 +79,10 @@ export function GenomeView({
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   const initialLocusRef = useRef(initialLocus);
+  const overviewRef = useRef(overviewLocus);
+  overviewRef.current = overviewLocus;
+  /** Whether the view still shows where it started by itself (no locus asked for, none chosen). */
+  const untouched = useRef(true);
 
   const trackKey = tracks.map((t) => `${t.fileId}:${t.indexFileId ?? ''}`).join('|');
 
@@ -83,7 +93,9 @@ export function GenomeView({
     let browser: IgvBrowser | null = null;
     setStatus('loading');
     setError(null);
-    const start = initialLocusRef.current ?? (selectedRef.current ? locusOf(selectedRef.current) : 'all');
+    const start =
+      initialLocusRef.current ?? (selectedRef.current ? locusOf(selectedRef.current) : (overviewRef.current ?? 'all'));
+    untouched.current = !initialLocusRef.current && !selectedRef.current;
     (async () => {
       const igv = await loadIgv();
       if (disposed) return;
@@ -165,6 +177,14 @@ export function GenomeView({
     ]);
     if (gotoToken > 0) void browser.search(locusOf(selected));
   }, [selected, gotoToken, status]);
+
+  // The rows came after the view was made: show the first variant, unless the user went elsewhere.
+  useEffect(() => {
+    const browser = browserRef.current;
+    if (!browser || status !== 'ready' || !overviewLocus || !untouched.current) return;
+    untouched.current = false;
+    if (!selectedRef.current && /^all\b/.test(currentLocus(browser))) void browser.search(overviewLocus);
+  }, [overviewLocus, status]);
 
   return (
     <section className="genome-view" aria-label="Genome view" data-testid="genome-view" data-state={status} data-locus={locus}>

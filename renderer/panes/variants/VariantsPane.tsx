@@ -14,7 +14,7 @@ import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
 import { isPass } from './consequence.js';
 import { CheckList, Dropdown } from './Dropdown.js';
-import { GenomeView } from './GenomeView.js';
+import { GenomeView, locusOf } from './GenomeView.js';
 import type { IgvPick } from './igvBrowser.js';
 import {
   BASE_COLUMNS,
@@ -452,6 +452,7 @@ function LoadedVariants({
         resolvePick={resolvePick}
         onPick={onPick}
         initialLocus={restored.locus}
+        overviewLocus={rows[0] ? locusOf(rows[0]) : undefined}
         onLocusChange={onLocusChange}
       />
       {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => choose(null)} /> : null}
