@@ -134,6 +134,27 @@ test.describe('the demo case', () => {
     }
   });
 
+  test('the genome view is resized by its edge (drag or keys), and keeps its height when the case reopens', async ({ page }) => {
+    await openVariants(page, host.url);
+    const view = page.getByTestId('genome-view');
+    const before = (await view.boundingBox())!.height;
+    const edge = (await page.getByTestId('genome-view-resizer').boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2 - 150, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => (await view.boundingBox())!.height).toBeCloseTo(before + 150, -1);
+    await page.getByTestId('genome-view-resizer').press('ArrowDown');
+    const after = (await view.boundingBox())!.height;
+    expect(after).toBeCloseTo(before + 110, -1);
+    // The frame igv.js draws in (and scrolls, for tall alignment tracks) grows with it.
+    await expect.poll(async () => (await page.locator('.gv-frame').boundingBox())!.height).toBeGreaterThan(before);
+
+    await page.reload();
+    await openVariants(page, host.url);
+    await expect.poll(async () => (await view.boundingBox())!.height).toBeCloseTo(after, -1);
+  });
+
   test('exports the filtered table as CSV', async ({ page }) => {
     await openVariants(page, host.url);
     await page.getByTestId('variant-preset-tumor-board').click();

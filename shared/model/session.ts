@@ -35,6 +35,8 @@ export const CaseUiSession = z.object({
   /** The variant file shown (file id, or "all"). */
   variantFile: z.string().max(200).optional(),
   filters: VariantFilters.optional(),
+  /** The genome view's height in the variants pane, px. */
+  genomeViewHeight: z.number().int().min(60).max(10_000).optional(),
   /** The igv.js locus, e.g. "chr4:1,801,791-1,801,891". */
   locus: z.string().max(500).optional(),
   /** The shared selection: specimen, timepoint, variant. */

@@ -19,6 +19,7 @@ import {
   type IgvPick,
 } from './igvBrowser.js';
 import type { VariantRow } from './tableModel.js';
+import { GENOME_VIEW_HEIGHT, GenomeViewResizer } from './GenomeViewResizer.js';
 import { Vaf } from './VariantTable.js';
 
 export type GenomeViewProps = {
@@ -42,6 +43,9 @@ export type GenomeViewProps = {
   onPick(row: VariantRow): void;
   /** igv.js's locus, as it moves ("chr7:1000001-3000000"). */
   onLocusChange?(locus: string): void;
+  /** The view's height in px as the user left it (session), and where a new one is reported. */
+  initialHeight?: number;
+  onHeightChange?(height: number): void;
 };
 
 /** ±50 bp around a variant, as igv.js's search box takes it. */
@@ -62,6 +66,8 @@ export function GenomeView({
   onPick,
   initialLocus,
   overviewLocus,
+  initialHeight,
+  onHeightChange,
   onLocusChange,
 }: GenomeViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -79,6 +85,8 @@ export function GenomeView({
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   const initialLocusRef = useRef(initialLocus);
+  const sectionRef = useRef<HTMLElement>(null);
+  const [height, setHeight] = useState(initialHeight ?? GENOME_VIEW_HEIGHT.initial);
   const overviewRef = useRef(overviewLocus);
   overviewRef.current = overviewLocus;
   /** Whether the view still shows where it started by itself (no locus asked for, none chosen). */
@@ -187,7 +195,21 @@ export function GenomeView({
   }, [overviewLocus, status]);
 
   return (
-    <section className="genome-view" aria-label="Genome view" data-testid="genome-view" data-state={status} data-locus={locus}>
+    <section
+      className="genome-view"
+      aria-label="Genome view"
+      data-testid="genome-view"
+      data-state={status}
+      data-locus={locus}
+      ref={sectionRef}
+      style={{ height }}
+    >
+      <GenomeViewResizer
+        height={height}
+        maxHeight={() => (sectionRef.current?.parentElement?.clientHeight ?? 800) - 160}
+        onResize={setHeight}
+        onResizeEnd={(h) => onHeightChange?.(h)}
+      />
       <header className="gv-bar">
         <span className="gv-title">Genome</span>
         <span className="gv-build" title={known ? undefined : 'The file names no genome build: GRCh38 is assumed'}>

@@ -453,6 +453,8 @@ function LoadedVariants({
         onPick={onPick}
         initialLocus={restored.locus}
         overviewLocus={rows[0] ? locusOf(rows[0]) : undefined}
+        initialHeight={restored.genomeViewHeight}
+        onHeightChange={(genomeViewHeight) => caseSession.save({ genomeViewHeight })}
         onLocusChange={onLocusChange}
       />
       {selected ? <VariantDetail row={selected} hidden={!selectedShown} onClose={() => choose(null)} /> : null}
