@@ -8,18 +8,18 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useLinkedSelection } from '../../selection/selectionStore.js';
-import { color, eventColor, hex, type SemanticKey } from '../../theme/palette.js';
+import { color, eventColor } from '../../theme/palette.js';
 import { formatSig } from '../../util/format.js';
 import {
-  STATUS_TEXT,
   decadeTicks,
-  pointContext,
   type ChartModel,
   type LaneItem,
   type PlacedPoint,
   type SpecimenMark,
   type VariantPoint,
 } from './chartModel.js';
+import { Tooltip, type Hover } from './ChartTooltip.js';
+import { CHAR_PX, fit, laneLabels } from './laneLabels.js';
 import { ctdnaSelection, useCtdnaSelection } from './selection.js';
 import type { TimeAxis } from './timeAxis.js';
 
@@ -39,7 +39,6 @@ const NO_TRACKS: ChartModel['variants'] = [];
 
 type Hit = { point?: PlacedPoint; event?: LaneItem; specimen?: SpecimenMark; variant?: VariantPoint };
 type Target = Hit & { x: number; y: number; w: number; h: number };
-type Hover = Hit & { x: number; y: number };
 
 export type ChartOptions = {
   scale: 'log' | 'linear';
@@ -626,172 +625,3 @@ export function CtdnaChart({ model, options }: { model: ChartModel; options: Cha
 const sameTime = (p: PlacedPoint, date: string, day: number | undefined): boolean =>
   date ? p.date === date : p.day !== undefined && p.day === day;
 const isoOf = (t: Date, model: ChartModel): string => (model.relativeOnly ? '' : t.toISOString().slice(0, 10));
-
-/** The tooltip is dark in both themes: its colours come from the dark palette. */
-const KIND_COLOR: Record<PlacedPoint['kind'], SemanticKey> = {
-  detected: 'detected',
-  notDetected: 'notDetected',
-  notReportable: 'indeterminate',
-};
-
-const CHAR_PX = 6.1; // average width of a 10.5 px UI-font character
-
-function fit(text: string, px: number): string {
-  const max = Math.floor(px / CHAR_PX);
-  if (max < 4) return '';
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/**
- * Lane labels that never overlap: a treatment's name inside its bar when it fits, else after the bar
- * if there is room before the next item of its row; an imaging result after its marker, cut to the
- * room before the next marker. What does not fit is in the tooltip.
- */
-function laneLabels(
-  items: LaneItem[],
-  x: (t: Date) => number,
-  right: number,
-): Map<LaneItem, { inside?: string; after?: string }> {
-  const out = new Map<LaneItem, { inside?: string; after?: string }>();
-  const byRow = new Map<string, LaneItem[]>();
-  for (const l of items) byRow.set(l.row, [...(byRow.get(l.row) ?? []), l]);
-  for (const row of byRow.values()) {
-    row.sort((a, b) => a.t1.getTime() - b.t1.getTime());
-    row.forEach((l, i) => {
-      const next = row[i + 1];
-      const limit = next ? x(next.t1) - 6 : right;
-      if (l.t2) {
-        const inside = fit(l.label, x(l.t2) - x(l.t1) - 10);
-        const after = inside ? '' : fit(l.label, limit - x(l.t2) - 6);
-        out.set(l, { inside, after });
-      } else if (l.lane === 'imaging' || l.lane === 'other') {
-        out.set(l, { after: fit(l.result ?? '', limit - x(l.t1) - 10) });
-      }
-    });
-  }
-  return out;
-}
-
-function foldText(ratio: number): string {
-  return ratio >= 1 ? `↑ ${formatSig(ratio, 2)}×` : `↓ ${formatSig(1 / ratio, 2)}×`;
-}
-
-function Tooltip({
-  hover,
-  model,
-  axis,
-  width,
-  height,
-}: {
-  hover: Hover;
-  model: ChartModel;
-  axis: TimeAxis;
-  width: number;
-  height: number;
-}) {
-  const flip = hover.x > width - 250;
-  const top = Math.max(120, Math.min(hover.y, height - 120));
-  const style = { left: flip ? hover.x - 12 : hover.x + 12, top, transform: `translate(${flip ? '-100%' : '0'}, -50%)` };
-  const unit = model.unit;
-  if (hover.point) {
-    const p = hover.point;
-    const { lastEvent, fold } = pointContext(model, p);
-    return (
-      <div className="chart-tooltip" style={style} role="tooltip" data-testid="ctdna-tooltip">
-        <div className="tt-date">{axis.describe(p.t)}</div>
-        <div className="tt-status" style={{ color: hex('dark', KIND_COLOR[p.kind]) }}>
-          {STATUS_TEXT[p.status]}
-          {p.qualified ? <span className="tt-flag"> · qualified</span> : null}
-        </div>
-        <div className="tt-value tabular">
-          {p.kind === 'detected' && p.value !== null ? (
-            <>
-              <strong>
-                {p.comparator && p.comparator !== '=' ? `${p.comparator} ` : ''}
-                {formatSig(p.value, 3)}
-              </strong>{' '}
-              {p.unit || unit}
-            </>
-          ) : p.kind === 'notDetected' ? (
-            <>below LOD{p.lod ? ` (< ${formatSig(p.lod, 2)} ${p.unit || unit})` : ''}</>
-          ) : (
-            <>no reportable value</>
-          )}
-        </div>
-        {p.variantsTracked !== undefined || p.variantsDetected !== undefined ? (
-          <div className="tt-row tabular">
-            Variants detected {p.variantsDetected ?? '—'} of {p.variantsTracked ?? '—'} tracked
-          </div>
-        ) : null}
-        {fold ? (
-          <div className="tt-row tabular">
-            {foldText(fold.ratio)} from {formatSig(fold.from.value ?? 0, 3)} ({axis.describe(fold.from.t)})
-          </div>
-        ) : null}
-        {lastEvent ? (
-          <div className="tt-row tabular">
-            {lastEvent.days} day{lastEvent.days === 1 ? '' : 's'} after {lastEvent.label}
-          </div>
-        ) : null}
-        {p.assay ? (
-          <div className="tt-row muted">
-            {p.assay}
-            {p.vendor ? ` · ${p.vendor}` : ''}
-          </div>
-        ) : null}
-        {p.specimenId || p.reportDate ? (
-          <div className="tt-row muted">
-            {p.specimenId ? `Specimen ${p.specimenId}` : ''}
-            {p.specimenId && p.reportDate ? ' · ' : ''}
-            {p.reportDate ? `reported ${p.reportDate}` : ''}
-          </div>
-        ) : null}
-      </div>
-    );
-  }
-  if (hover.variant) {
-    const v = hover.variant;
-    return (
-      <div className="chart-tooltip" style={style} role="tooltip">
-        <div className="tt-date">{axis.describe(v.t)}</div>
-        <div className="tt-value">
-          <strong>{v.gene}</strong> {v.proteinChange ?? ''}
-        </div>
-        <div className="tt-status" style={{ color: hex('dark', v.status === 'DETECTED' ? 'detected' : 'notDetected') }}>
-          {v.status === 'DETECTED' ? `VAF ${formatSig((v.vaf ?? 0) * 100, 2)}%` : 'Not detected'}
-        </div>
-      </div>
-    );
-  }
-  if (hover.specimen) {
-    const s = hover.specimen;
-    return (
-      <div className="chart-tooltip" style={{ ...style, transform: `translate(${flip ? '-100%' : '0'}, -100%)` }} role="tooltip">
-        <div className="tt-date">{axis.describe(s.t)}</div>
-        <div className="tt-status">Specimen {s.id}</div>
-        <div className="tt-value">{s.label}</div>
-        {s.sampleId ? <div className="tt-row">Sample {s.sampleId}</div> : null}
-        <div className="tt-row muted">Click to select it for the other panes</div>
-      </div>
-    );
-  }
-  const ev = hover.event!;
-  return (
-    <div className="chart-tooltip" style={{ ...style, transform: `translate(${flip ? '-100%' : '0'}, -100%)` }} role="tooltip">
-      <div className="tt-date">
-        {axis.describe(ev.t1)}
-        {ev.t2 && ev.lane === 'treatment' ? ` → ${ev.ongoing ? 'ongoing' : axis.describe(ev.t2)}` : ''}
-      </div>
-      <div className="tt-status" style={{ color: hex('dark', ev.type) }}>
-        {ev.type.charAt(0).toUpperCase() + ev.type.slice(1)}
-      </div>
-      <div className="tt-value">{ev.label}</div>
-      {ev.result ? <div className="tt-row">Result: {ev.result}</div> : null}
-      {model.leadTime?.to === ev ? (
-        <div className="tt-row">
-          ctDNA positive {model.leadTime.days} days earlier ({axis.describe(model.leadTime.from.t)})
-        </div>
-      ) : null}
-    </div>
-  );
-}
