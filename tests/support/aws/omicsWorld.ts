@@ -5,7 +5,7 @@
  * are in an S3 bucket.
  */
 import { join } from 'node:path';
-import { startAwsTestServer, type AwsTestServer } from './awsTestServer.js';
+import { startAwsTestServer, TEST_ACCOUNT, type AwsTestServer } from './awsTestServer.js';
 import { HealthOmicsStandIn } from './healthOmicsService.js';
 import { generateBam, generateFasta, generateRunOutputs, type BamFixture, type FastaFixture } from './omicsFixtures.js';
 import { S3StandIn } from './s3Service.js';
@@ -23,6 +23,8 @@ export const WORLD = {
   sampleId: 'TUMOR',
   bucket: 'omics-outputs',
   outputPrefix: 'runs/7777777/',
+  /** The sequence store's S3 access point alias (a bucket name to S3 GetObject). */
+  accessPointAlias: 'seqstore-1234567890-abcdefghijklmnop-s3alias',
 } as const;
 
 export type OmicsWorld = {
@@ -36,7 +38,14 @@ export type OmicsWorld = {
 
 export async function startOmicsWorld(
   dir: string,
-  options: { partSize?: number; latencyMs?: number; bam?: BamFixture; extraReadSets?: number } = {},
+  options: {
+    partSize?: number;
+    latencyMs?: number;
+    bam?: BamFixture;
+    extraReadSets?: number;
+    /** List the read set's S3 access point URIs (default true; false: parts only, as older stores). */
+    s3Access?: boolean;
+  } = {},
 ): Promise<OmicsWorld> {
   const omics = new HealthOmicsStandIn({ partSize: options.partSize ?? 64 * 1024, region: WORLD.region });
   const s3 = new S3StandIn();
@@ -65,6 +74,7 @@ export async function startOmicsWorld(
     referenceArn,
     source1: bam.bam,
     index: bam.bai,
+    ...(options.s3Access === false ? {} : { s3Uris: readSetS3Uris(s3, WORLD.readSetId, 'tumor-wgs', bam) }),
   });
   omics.readSets.push({
     id: WORLD.archivedReadSetId,
@@ -121,4 +131,15 @@ export async function startOmicsWorld(
 
   const server = await startAwsTestServer({ routes: [...omics.routes(), ...s3.routes()], latencyMs: options.latencyMs });
   return { server, omics, s3, bam, fasta, runFiles };
+}
+
+/** Put a read set's files behind the access point alias, at the keys HealthOmics uses. */
+function readSetS3Uris(s3: S3StandIn, readSetId: string, name: string, bam: BamFixture) {
+  const prefix = `${TEST_ACCOUNT}/sequenceStore/${WORLD.sequenceStoreId}/readSet/${readSetId}/`;
+  s3.put(WORLD.accessPointAlias, `${prefix}${name}.bam`, bam.bam);
+  s3.put(WORLD.accessPointAlias, `${prefix}${name}.bam.bai`, bam.bai);
+  return {
+    source1: `s3://${WORLD.accessPointAlias}/${prefix}${name}.bam`,
+    index: `s3://${WORLD.accessPointAlias}/${prefix}${name}.bam.bai`,
+  };
 }
