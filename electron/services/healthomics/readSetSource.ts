@@ -7,7 +7,7 @@
  *
  * Sequence stores also expose each read set file through an S3 access point
  * (`files.source1.s3Access.s3Uri` in GetReadSetMetadata): when it is there, the file is read with
- * S3 GetObject + Range in blocks of 1 MiB, so a locus costs a few MiB instead of a part. When S3
+ * S3 GetObject + Range in blocks of 256 KiB, so a locus costs a few MiB instead of a part. When S3
  * denies that (the user's policy grants omics:GetReadSet but not s3:GetObject on the access
  * point), the file falls back to parts, once, for the rest of the session.
  */
@@ -26,8 +26,13 @@ import { readSetSummary } from './sequenceStores.js';
 
 type FileParts = { partSize: number; totalParts: number; contentLength: number; s3Uri?: string | null };
 
-/** Block size of reads through the S3 access point. */
-const S3_BLOCK = 1 << 20;
+/**
+ * Block size of reads through the S3 access point. igv.js reads a locus as the index's chunks of
+ * every bin over it — a dozen or more small ranges spread over megabytes of file — so a block
+ * near a chunk's size (≤ 128 KiB) keeps the bytes per view low; 256 KiB keeps the number of
+ * cache entries and requests of a whole-file offline copy reasonable.
+ */
+const S3_BLOCK = 256 << 10;
 type ReadSetMetadata = ReadSetSummary & { source1: FileParts | null; index: FileParts | null };
 
 export type OpenedReadSet = {

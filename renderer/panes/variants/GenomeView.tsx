@@ -167,7 +167,14 @@ export function GenomeView({
   }, [selected, gotoToken, status]);
 
   return (
-    <section className="genome-view" aria-label="Genome view" data-testid="genome-view" data-state={status} data-locus={locus}>
+    <section
+      className="genome-view"
+      aria-label="Genome view"
+      data-testid="genome-view"
+      data-state={status}
+      data-locus={locus}
+      data-reference={referenceOf(tracks)?.fileName ?? ''}
+    >
       <header className="gv-bar">
         <span className="gv-title">Genome</span>
         <span className="gv-build" title={known ? undefined : 'The file names no genome build: GRCh38 is assumed'}>

@@ -1,6 +1,6 @@
 /**
  * A read set whose metadata lists its S3 access point (`files.*.s3Access.s3Uri`): read with S3
- * GetObject + Range in 1 MiB blocks, never by part; a range costs the blocks that hold it. When S3
+ * GetObject + Range in 256 KiB blocks, never by part; a range costs the blocks that hold it. When S3
  * denies the access point, the read set falls back to its parts and the bytes stay the same.
  */
 import { mkdtempSync } from 'node:fs';
@@ -16,15 +16,18 @@ import { startOmicsWorld, type OmicsWorld } from '../../support/aws/omicsWorld.j
 import { connection, inWorld, remoteDeps, skipReason, WORLD } from './omicsTestWorld.js';
 
 const MiB = 1 << 20;
+const BLOCK = 256 << 10;
+/** Not a multiple of the block: some blocks span two parts. */
+const PART = 600_000;
 let world: OmicsWorld;
 let dir: string;
 
 describe.skipIf(skipReason)('read set through its S3 access point', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'triptych-omics-s3access-'));
-    // Several MiB of BAM: more than one 1 MiB block, in parts of 2 MiB.
+    // Several MiB of BAM: many blocks, in parts that blocks straddle.
     const bam = generateBam(join(dir, 'bam'), { backgroundReads: 40_000 });
-    world = await startOmicsWorld(join(dir, 'world'), { partSize: 2 * MiB, bam, extraReadSets: 0 });
+    world = await startOmicsWorld(join(dir, 'world'), { partSize: PART, bam, extraReadSets: 0 });
     forgetCredentials();
     forgetOmicsClients();
   });
@@ -39,11 +42,11 @@ describe.skipIf(skipReason)('read set through its S3 access point', () => {
       expect(bam.length).toBeGreaterThan(3 * MiB);
       const opened = await openReadSet(connection, WORLD.sequenceStoreId, WORLD.readSetId, deps);
       expect(opened.viaS3).toBe(true);
-      expect(opened.parts.source1).toBe(Math.ceil(bam.length / (2 * MiB)));
+      expect(opened.parts.source1).toBe(Math.ceil(bam.length / PART));
       const from = world.server.requests.length;
-      const got = await opened.source.read(MiB - 10, MiB + 10); // across the first block boundary
-      expect(Buffer.from(got).equals(bam.subarray(MiB - 10, MiB + 11))).toBe(true);
-      expect(fetched()).toBe(2 * MiB);
+      const got = await opened.source.read(4 * BLOCK - 10, 4 * BLOCK + 10); // across a block boundary
+      expect(Buffer.from(got).equals(bam.subarray(4 * BLOCK - 10, 4 * BLOCK + 11))).toBe(true);
+      expect(fetched()).toBe(2 * BLOCK);
       const gets = since(from, 'GetObject');
       expect(gets).toHaveLength(2);
       expect(gets.every((g) => g.status === 206 && g.path.startsWith(`/${WORLD.accessPointAlias}/`))).toBe(true);
@@ -66,7 +69,7 @@ describe.skipIf(skipReason)('read set through its S3 access point', () => {
       const opened = await openReadSet(connection, WORLD.sequenceStoreId, WORLD.readSetId, deps);
       world.server.faults.push({ operation: 'GetObject', kind: 'access-denied', times: 1 });
       const from = world.server.requests.length;
-      const start = 2 * MiB - 100; // block 1, whose bytes span parts 1 and 2
+      const start = PART - 100; // in block 2, whose bytes span parts 1 and 2
       const got = await opened.source.read(start, start + 200);
       world.server.faults.length = 0;
       expect(Buffer.from(got).equals(world.bam.bam.subarray(start, start + 201))).toBe(true);
@@ -80,7 +83,7 @@ describe.skipIf(skipReason)('read set through its S3 access point', () => {
 
   it('reads by part when the metadata lists no S3 access point', async () => {
     const plain = await startOmicsWorld(join(dir, 'plain'), {
-      partSize: 2 * MiB,
+      partSize: PART,
       bam: world.bam,
       extraReadSets: 0,
       s3Access: false,

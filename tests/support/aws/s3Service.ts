@@ -131,5 +131,11 @@ export class S3StandIn {
 }
 
 const MODIFIED = '2026-11-02T10:00:00.000Z';
-const etag = (bytes: Uint8Array) => `"${createHash('md5').update(bytes).digest('hex')}"`;
+/** MD5 once per object: hashing a 1 GB read set on every ranged GET would dwarf the latency measured. */
+const etags = new WeakMap<Uint8Array, string>();
+const etag = (bytes: Uint8Array) => {
+  let tag = etags.get(bytes);
+  if (!tag) etags.set(bytes, (tag = `"${createHash('md5').update(bytes).digest('hex')}"`));
+  return tag;
+};
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
