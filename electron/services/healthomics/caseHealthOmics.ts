@@ -9,13 +9,14 @@
 import { createHash } from 'node:crypto';
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
-import type { GenomeTrack } from '../../../shared/model/variants.js';
+import type { GenomeTrack, VariantTable } from '../../../shared/model/variants.js';
 import { readCaseJson, type CaseJsonHealthOmics } from '../case/caseJson.js';
 import type { TrackSource } from '../variants/genomeTracks.js';
 import type { PartedFile, RangeSource } from './partedFile.js';
 import { openReadSet, type OpenedReadSet, type RemoteDeps } from './readSetSource.js';
 import { bamContigs } from './bamContigs.js';
 import { faiContigs, openReference, type OpenedReference } from './referenceSource.js';
+import { readRemoteVariantTable } from './remoteVariantTable.js';
 import { openS3Object, type OpenedS3Object } from './s3ObjectSource.js';
 
 export type RemoteTrackProblem = { url: string; message: string };
@@ -28,6 +29,9 @@ export class CaseHealthOmics {
   private readonly opened = new Map<string, Promise<Opened>>();
   private readonly readSets = new Map<string, Promise<OpenedReadSet>>();
   private readonly references = new Map<string, Promise<OpenedReference>>();
+  /** Run outputs that are variant files (VCF, MAF, SEG), by track id: they are tables too. */
+  private readonly variantOutputs = new Map<string, { url: string; fileName: string }>();
+  private readonly variantTables = new Map<string, Promise<VariantTable>>();
   readonly problems: RemoteTrackProblem[] = [];
 
   private constructor(
@@ -78,12 +82,19 @@ export class CaseHealthOmics {
     if (reference) tracks.unshift(reference);
     for (const entry of this.entries.runOutputs ?? []) {
       const name = entry.url.toLowerCase();
-      const format = /\.vcf(\.gz)?$/.test(name) ? 'VCF' : /\.seg$/.test(name) ? 'SEG' : null;
+      const format = /\.vcf(\.gz)?$/.test(name)
+        ? 'VCF'
+        : /\.seg(\.txt)?$/.test(name)
+          ? 'SEG'
+          : /\.maf(\.txt)?$/.test(name)
+            ? 'MAF'
+            : null;
       if (!format) continue;
       const fileId = idOf(entry.url);
       this.register(fileId, entry.url, () => this.s3(entry.url));
       const bgzipped = name.endsWith('.gz');
       const track: GenomeTrack = { fileId, fileName: entry.label ?? entry.url.split('/').pop()!, format, bgzipped };
+      this.variantOutputs.set(fileId, { url: entry.url, fileName: track.fileName });
       if (format === 'VCF' && bgzipped) {
         const indexFileId = idOf(`${entry.url}.tbi`);
         this.register(indexFileId, `${entry.url}.tbi`, () => this.s3(`${entry.url}.tbi`));
@@ -152,6 +163,19 @@ export class CaseHealthOmics {
       if (summary?.reference) return summary.reference;
     }
     return null;
+  }
+
+  /** The variant table of a run output (read once per case), or undefined for an id that is not one. */
+  variantTable(fileId: string): Promise<VariantTable> | undefined {
+    const output = this.variantOutputs.get(fileId);
+    if (!output) return undefined;
+    let table = this.variantTables.get(fileId);
+    if (!table) {
+      table = (async () => readRemoteVariantTable(output.url, (await this.open(fileId)).source, fileId, output.fileName))();
+      this.variantTables.set(fileId, table);
+      table.catch(() => this.variantTables.delete(fileId));
+    }
+    return table;
   }
 
   /** The bytes behind a track id (opened on first use), or undefined for an id not of this case. */
