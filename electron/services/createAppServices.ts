@@ -164,7 +164,13 @@ export async function createAppServices(options: AppOptions): Promise<AppService
         return null;
       }),
     'slides.info': async ({ slideId }) => requireCase().slideInfo(slideId),
-    'variants.table': async ({ fileId }) => requireCase().variantTable(fileId),
+    // ---- healthomics run outputs (#10) ----
+    'variants.table': async ({ fileId }) => {
+      const session = requireCase();
+      if (session.summary.files.some((f) => f.id === fileId)) return session.variantTable(fileId);
+      return (await healthOmics.variantTable(fileId)) ?? session.variantTable(fileId);
+    },
+    // ---- end healthomics run outputs ----
     'variants.tracks': async () => [...(await listGenomeTracks(requireCase())), ...(await healthOmics.tracks())],
     'variants.region': async ({ fileId, region }) => readRegion(requireCase(), fileId, region),
     'ctdna.series': async () => requireCase().ctdnaSeries(),

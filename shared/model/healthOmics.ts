@@ -119,7 +119,7 @@ export type RunOutput = z.infer<typeof RunOutput>;
 export function runOutputRole(key: string): RunOutput['role'] {
   const name = key.toLowerCase();
   if (/\.(tbi|csi|bai|crai)$/.test(name)) return 'index';
-  if (/\.(vcf|vcf\.gz|maf|maf\.txt|seg)$/.test(name)) return 'variants';
+  if (/\.(vcf|vcf\.gz|maf|maf\.txt|seg|seg\.txt)$/.test(name)) return 'variants';
   if (/\.(bam|cram)$/.test(name)) return 'alignments';
   return 'other';
 }

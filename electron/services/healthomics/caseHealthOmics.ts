@@ -1,17 +1,22 @@
 /**
  * The HealthOmics data an open case names in its case.json: read sets become alignment tracks,
- * run outputs (bgzip VCF + tbi, SEG) variant tracks, each served to igv.js by the binary handler
+ * a reference (the one case.json names, else the one the read sets were aligned to) the genome's
+ * sequence as an indexed FASTA (igv.js shows reads' mismatches against it and decodes CRAM with
+ * it), run outputs (bgzip VCF + tbi, SEG) variant tracks, each served to igv.js by the binary handler
  * under an opaque id like a local file. Each remote file is opened once per case (its metadata
  * fetched, or read from the cache when offline).
  */
 import { createHash } from 'node:crypto';
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
-import type { GenomeTrack } from '../../../shared/model/variants.js';
+import type { GenomeTrack, VariantTable } from '../../../shared/model/variants.js';
 import { readCaseJson, type CaseJsonHealthOmics } from '../case/caseJson.js';
 import type { TrackSource } from '../variants/genomeTracks.js';
 import type { PartedFile, RangeSource } from './partedFile.js';
 import { openReadSet, type OpenedReadSet, type RemoteDeps } from './readSetSource.js';
+import { bamContigs } from './bamContigs.js';
+import { faiContigs, openReference, type OpenedReference } from './referenceSource.js';
+import { readRemoteVariantTable } from './remoteVariantTable.js';
 import { openS3Object, type OpenedS3Object } from './s3ObjectSource.js';
 
 export type RemoteTrackProblem = { url: string; message: string };
@@ -23,6 +28,10 @@ export class CaseHealthOmics {
   private readonly files = new Map<string, { url: string; open: () => Promise<Opened> }>();
   private readonly opened = new Map<string, Promise<Opened>>();
   private readonly readSets = new Map<string, Promise<OpenedReadSet>>();
+  private readonly references = new Map<string, Promise<OpenedReference>>();
+  /** Run outputs that are variant files (VCF, MAF, SEG), by track id: they are tables too. */
+  private readonly variantOutputs = new Map<string, { url: string; fileName: string }>();
+  private readonly variantTables = new Map<string, Promise<VariantTable>>();
   readonly problems: RemoteTrackProblem[] = [];
 
   private constructor(
@@ -69,14 +78,23 @@ export class CaseHealthOmics {
         this.problems.push({ url: entry.url, message: (error as Error).message });
       }
     }
+    const reference = await this.referenceTrack();
+    if (reference) tracks.unshift(reference);
     for (const entry of this.entries.runOutputs ?? []) {
       const name = entry.url.toLowerCase();
-      const format = /\.vcf(\.gz)?$/.test(name) ? 'VCF' : /\.seg$/.test(name) ? 'SEG' : null;
+      const format = /\.vcf(\.gz)?$/.test(name)
+        ? 'VCF'
+        : /\.seg(\.txt)?$/.test(name)
+          ? 'SEG'
+          : /\.maf(\.txt)?$/.test(name)
+            ? 'MAF'
+            : null;
       if (!format) continue;
       const fileId = idOf(entry.url);
       this.register(fileId, entry.url, () => this.s3(entry.url));
       const bgzipped = name.endsWith('.gz');
       const track: GenomeTrack = { fileId, fileName: entry.label ?? entry.url.split('/').pop()!, format, bgzipped };
+      this.variantOutputs.set(fileId, { url: entry.url, fileName: track.fileName });
       if (format === 'VCF' && bgzipped) {
         const indexFileId = idOf(`${entry.url}.tbi`);
         this.register(indexFileId, `${entry.url}.tbi`, () => this.s3(`${entry.url}.tbi`));
@@ -85,6 +103,79 @@ export class CaseHealthOmics {
       tracks.push(track);
     }
     return tracks;
+  }
+
+  /**
+   * The genome's sequence: the first reference case.json names, else the reference of the first
+   * read set that names one. One that cannot be opened is a problem; the read sets stay drawn.
+   */
+  private async referenceTrack(): Promise<GenomeTrack | null> {
+    const named = this.entries.references?.[0];
+    const url = await this.genomeReferenceUrl();
+    if (!url) return null;
+    try {
+      const opened = await this.reference(url);
+      const misfit = await this.misfitReadSet(opened);
+      if (misfit) {
+        this.problems.push({ url, message: misfit });
+        return null;
+      }
+      const fileId = idOf(url);
+      const indexFileId = idOf(`${url}#index`);
+      this.register(fileId, url, async () => opened.source);
+      this.register(indexFileId, url, async () => opened.index);
+      return {
+        fileId,
+        fileName: named?.label ?? opened.name ?? url,
+        format: 'FASTA',
+        bgzipped: false,
+        indexFileId,
+        indexFormat: 'fai',
+      };
+    } catch (error) {
+      this.problems.push({ url, message: `The reference sequence cannot be shown: ${(error as Error).message}` });
+      return null;
+    }
+  }
+
+  /** Why the reference does not fit a BAM read set of the case (no contig name in common), or null. */
+  private async misfitReadSet(reference: OpenedReference): Promise<string | null> {
+    const fai = faiContigs(await reference.index.read(0, reference.index.size - 1)).map((c) => c.name);
+    for (const entry of this.entries.readSets ?? []) {
+      const readSet = await this.readSet(entry.url).catch(() => null);
+      if (readSet?.format !== 'BAM') continue;
+      const names = await bamContigs(readSet.source).catch(() => null);
+      if (!names || names.some((n) => fai.includes(n))) continue;
+      const few = (list: string[]) => list.slice(0, 4).join(', ') + (list.length > 4 ? ', …' : '');
+      return `The reference ${reference.name ?? reference.url} (contigs ${few(fai)}) names none of the contigs of read set ${readSet.summary.name ?? entry.url} (${few(names)}): the genome view keeps its built-in genome, with no sequence.`;
+    }
+    return null;
+  }
+
+  private async genomeReferenceUrl(): Promise<string | null> {
+    const named = this.entries.references?.[0];
+    if (named) return named.url;
+    for (const entry of this.entries.readSets ?? []) {
+      const summary = await this.readSet(entry.url).then(
+        (r) => r.summary,
+        () => null,
+      );
+      if (summary?.reference) return summary.reference;
+    }
+    return null;
+  }
+
+  /** The variant table of a run output (read once per case), or undefined for an id that is not one. */
+  variantTable(fileId: string): Promise<VariantTable> | undefined {
+    const output = this.variantOutputs.get(fileId);
+    if (!output) return undefined;
+    let table = this.variantTables.get(fileId);
+    if (!table) {
+      table = (async () => readRemoteVariantTable(output.url, (await this.open(fileId)).source, fileId, output.fileName))();
+      this.variantTables.set(fileId, table);
+      table.catch(() => this.variantTables.delete(fileId));
+    }
+    return table;
   }
 
   /** The bytes behind a track id (opened on first use), or undefined for an id not of this case. */
@@ -106,6 +197,14 @@ export class CaseHealthOmics {
     for (const entry of this.entries.readSets ?? []) {
       const opened = await this.readSet(entry.url);
       jobs.push({ url: entry.url, files: [opened.source, ...(opened.index ? [opened.index] : [])], pin: opened.pin });
+    }
+    // The references case.json names, and the one the read sets are drawn against.
+    const referenceUrls = new Set((this.entries.references ?? []).map((e) => e.url));
+    const implied = await this.genomeReferenceUrl();
+    if (implied) referenceUrls.add(implied);
+    for (const url of referenceUrls) {
+      const opened = await this.reference(url);
+      jobs.push({ url, files: [opened.source, opened.index], pin: opened.pin });
     }
     for (const entry of this.entries.runOutputs ?? []) {
       for (const url of [entry.url, ...(entry.url.endsWith('.gz') ? [`${entry.url}.tbi`] : [])]) {
@@ -162,6 +261,19 @@ export class CaseHealthOmics {
       opened = (async () => openReadSet(await this.connection(r.region), r.sequenceStoreId, r.readSetId, await this.deps()))();
       this.readSets.set(url, opened);
       opened.catch(() => this.readSets.delete(url));
+    }
+    return opened;
+  }
+
+  private reference(url: string): Promise<OpenedReference> {
+    let opened = this.references.get(url);
+    if (!opened) {
+      const r = parseOmicsUrl(url);
+      if (r?.kind !== 'reference') return Promise.reject(new Error(`${url}: not a reference URL`));
+      opened = (async () =>
+        openReference(await this.connection(r.region), r.referenceStoreId, r.referenceId, await this.deps()))();
+      this.references.set(url, opened);
+      opened.catch(() => this.references.delete(url));
     }
     return opened;
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import type { CaseSummary } from '../../../shared/model/case.js';
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
-import type { GenomeTrack } from '../../../shared/model/variants.js';
+import type { GenomeTrack, VariantTable } from '../../../shared/model/variants.js';
 import type { DiskCache } from '../cache/diskCache.js';
 import type { CaseSession } from '../case/caseSession.js';
 import type { Handlers } from '../contract/dispatch.js';
@@ -64,6 +64,19 @@ export class HealthOmicsHost {
   async tracks(): Promise<GenomeTrack[]> {
     const session = this.options.currentCase();
     return session ? (await this.forCase(session)).tracks() : [];
+  }
+
+  /** The variant table of a run output the open case names, or undefined for an id that is not one. */
+  async variantTable(fileId: string): Promise<VariantTable | undefined> {
+    const session = this.options.currentCase();
+    if (!session) return undefined;
+    const remote = await this.forCase(session);
+    let table = remote.variantTable(fileId);
+    if (!table) {
+      await remote.tracks(); // the page asked for a table before the tracks: list them first
+      table = remote.variantTable(fileId);
+    }
+    return table;
   }
 
   /** For the binary handler: the bytes behind a remote track id of the open case. */

@@ -39,11 +39,11 @@ export async function inspectOmics(
           subjectId: summary.subjectId,
           sampleId: summary.sampleId,
           reference: summary.reference,
-          parts: opened.source.blockCount,
+          parts: opened.parts.source1,
           contentLength: opened.source.size,
           name: summary.name,
           status: summary.status,
-          index: opened.index ? { parts: opened.index.blockCount, contentLength: opened.index.size } : null,
+          index: opened.index ? { parts: opened.parts.index, contentLength: opened.index.size } : null,
         };
       }
       case 'reference': {

@@ -110,8 +110,9 @@ export class PartedFile implements RangeSource {
   }
 
   private fetchBlock(n: number, signal?: AbortSignal): Promise<Uint8Array> {
+    // The queue is shared by every remote file: its key names the cache group too.
     return this.options.queue.run(
-      this.keyOf(n),
+      `${this.options.cache.id}|${this.keyOf(n)}`,
       async (abort) => {
         const bytes = await this.options.fetchBlock(n, abort);
         if (bytes.byteLength !== this.expectedLength(n)) {

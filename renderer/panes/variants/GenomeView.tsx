@@ -201,6 +201,7 @@ export function GenomeView({
       data-testid="genome-view"
       data-state={status}
       data-locus={locus}
+      data-reference={referenceOf(tracks)?.fileName ?? ''}
       ref={sectionRef}
       style={{ height }}
     >

@@ -47,15 +47,28 @@ import './variants.css';
 type LoadedTable = Omit<VariantTableData, 'columns'> & { rows: VariantRow[] };
 type Loaded = { tables: LoadedTable[]; failures: TriptychError[]; tracks: GenomeTrack[] };
 
-/** Every variant file of the case (one that fails is reported, the others shown) and the genome tracks. */
-async function loadVariants(fileIds: string[]): Promise<Loaded> {
-  const [settled, tracks] = await Promise.all([
+/**
+ * Every variant file of the case (one that fails is reported, the others shown) and the genome
+ * tracks; run outputs in S3 that case.json names (HealthOmics) come as tracks and are read as
+ * tables like the local files.
+ */
+async function loadVariants(fileIds: string[], localIds: ReadonlySet<string>): Promise<Loaded> {
+  const tracksCall = api.call('variants.tracks', {}).catch(() => [] as GenomeTrack[]);
+  const remoteTables = tracksCall.then((tracks) =>
+    Promise.allSettled(
+      tracks
+        .filter((t) => (t.format === 'VCF' || t.format === 'MAF' || t.format === 'SEG') && !localIds.has(t.fileId))
+        .map((t) => api.call('variants.table', { fileId: t.fileId })),
+    ),
+  );
+  const [settled, tracks, remote] = await Promise.all([
     Promise.allSettled(fileIds.map((fileId) => api.call('variants.table', { fileId }))),
-    api.call('variants.tracks', {}).catch(() => [] as GenomeTrack[]),
+    tracksCall,
+    remoteTables,
   ]);
   const tables: LoadedTable[] = [];
   const failures: TriptychError[] = [];
-  for (const result of settled) {
+  for (const result of [...settled, ...remote]) {
     if (result.status === 'fulfilled') {
       const { columns: _columns, ...facts } = result.value;
       tables.push({ ...facts, rows: toRows(result.value) });
@@ -68,20 +81,30 @@ async function loadVariants(fileIds: string[]): Promise<Loaded> {
 export function VariantsPane({ summary, version, opening }: CasePaneProps) {
   const restored = useRestoredSession(version);
   const fileIds = summary?.variantFileIds ?? [];
-  const loaded = useAsync(fileIds.length ? () => loadVariants(fileIds) : null, [fileIds.join(','), version]);
+  // A case.json may name run outputs in S3 (HealthOmics): looked for even with no local variant file.
+  const mayHaveRemote = summary?.files.some((f) => f.kind === 'case-json') ?? false;
+  const localIds = useMemo(() => new Set(summary?.files.map((f) => f.id) ?? []), [summary]);
+  const loaded = useAsync(fileIds.length || mayHaveRemote ? () => loadVariants(fileIds, localIds) : null, [
+    fileIds.join(','),
+    mayHaveRemote,
+    version,
+  ]);
+  const tableCount = loaded.status === 'ready' ? loaded.value.tables.length : fileIds.length;
+  const noFiles = fileIds.length === 0 && (!mayHaveRemote || (loaded.status === 'ready' && tableCount === 0));
   const fileName = (id: string) => summary?.files.find((f) => f.id === id)?.name ?? id;
 
   const state =
     opening && !summary
       ? 'loading'
-      : !summary || fileIds.length === 0 || (loaded.status === 'ready' && loaded.value.tables.every((t) => t.rows.length === 0))
+      : !summary || noFiles || (loaded.status === 'ready' && loaded.value.tables.every((t) => t.rows.length === 0))
         ? 'empty'
         : loaded.status === 'error'
           ? 'error'
           : loaded.status === 'ready'
             ? 'ready'
             : 'loading';
-  usePaneReport(state, fileIds.length > 1 ? `${fileIds.length} files` : fileIds[0] ? fileName(fileIds[0]) : undefined);
+  const firstName = loaded.status === 'ready' ? loaded.value.tables[0]?.fileName : fileIds[0] && fileName(fileIds[0]);
+  usePaneReport(state, tableCount > 1 ? `${tableCount} files` : firstName || undefined);
 
   if (!summary) {
     if (opening) return <PaneLoading label={opening.what} progress={opening.progress} />;
@@ -91,14 +114,16 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
       </PaneEmpty>
     );
   }
-  if (fileIds.length === 0) return <NoVariants summary={summary} />;
+  if (noFiles) return <NoVariants summary={summary} />;
 
   return (
     <div className="variants-pane">
       {loaded.status === 'error' ? (
         <PaneError error={loaded.error} onRetry={loaded.retry} title="The variant file could not be read" />
       ) : loaded.status !== 'ready' || !restored ? (
-        <PaneLoading label={`Reading ${fileIds.length > 1 ? `${fileIds.length} variant files` : fileName(fileIds[0]!)}…`} />
+        <PaneLoading
+          label={`Reading ${fileIds.length > 1 ? `${fileIds.length} variant files` : fileIds[0] ? fileName(fileIds[0]) : 'the case’s variant files'}…`}
+        />
       ) : (
         <LoadedVariants
           key={version}

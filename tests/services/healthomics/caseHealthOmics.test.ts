@@ -42,7 +42,7 @@ async function get(services: AppServices, fileId: string, range?: string) {
 
 describe.skipIf(skipReason)('HealthOmics data of a case', () => {
   beforeAll(async () => {
-    world = await startTestWorld();
+    world = await startTestWorld({ s3Access: false });
   });
   afterAll(async () => world?.server.close());
 

@@ -15,7 +15,9 @@ export const connection = { profile: null, region: WORLD.region };
 export const skipReason = omicsFixturesUnavailable();
 if (skipReason) console.log(`HealthOmics tests skipped: ${skipReason}`);
 
-export async function startTestWorld(options: { partSize?: number } = {}): Promise<OmicsWorld & { dir: string }> {
+export async function startTestWorld(
+  options: { partSize?: number; s3Access?: boolean } = {},
+): Promise<OmicsWorld & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'triptych-omics-'));
   const world = await startOmicsWorld(dir, options);
   forgetCredentials();

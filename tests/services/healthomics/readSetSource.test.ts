@@ -18,7 +18,7 @@ let world: World;
 
 describe.skipIf(skipReason)('read set parts as a byte source', () => {
   beforeAll(async () => {
-    world = await startTestWorld({ partSize: 64 * 1024 });
+    world = await startTestWorld({ partSize: 64 * 1024, s3Access: false });
   });
   afterAll(async () => world?.server.close());
 

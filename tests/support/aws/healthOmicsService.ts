@@ -14,6 +14,9 @@
  *   GET  /run?startingToken&maxResults&name&status               ListRuns
  *   GET  /run/{id}                                               GetRun
  *
+ * A read set with `s3Uris` lists them in its metadata (`files.*.s3Access.s3Uri`), as a sequence
+ * store's S3 access point does; the world puts those objects in the S3 stand-in.
+ *
  * The runtime operations (GetReadSet, GetReference) live on a `storage-` host prefix at AWS; the
  * client config disables host prefixes on a custom endpoint, so everything arrives here.
  */
@@ -33,6 +36,8 @@ export type StandInReadSet = {
   referenceArn?: string;
   source1: Uint8Array;
   index?: Uint8Array;
+  /** Where the sequence store's S3 access point serves each file (the bytes put in the S3 stand-in). */
+  s3Uris?: { source1?: string; index?: string };
 };
 
 export type StandInReference = {
@@ -120,8 +125,8 @@ export class HealthOmicsStandIn {
           body: {
             ...this.readSetItem(r),
             files: {
-              source1: this.fileInformation(r.source1),
-              ...(r.index ? { index: this.fileInformation(r.index) } : {}),
+              source1: this.fileInformation(r.source1, r.s3Uris?.source1),
+              ...(r.index ? { index: this.fileInformation(r.index, r.s3Uris?.index) } : {}),
             },
           },
         };
@@ -264,11 +269,12 @@ export class HealthOmicsStandIn {
       updateTime: CREATED,
     };
   }
-  private fileInformation(bytes: Uint8Array) {
+  private fileInformation(bytes: Uint8Array, s3Uri?: string) {
     return {
       totalParts: Math.max(1, Math.ceil(bytes.length / this.partSize)),
       partSize: this.partSize,
       contentLength: bytes.length,
+      ...(s3Uri ? { s3Access: { s3Uri } } : {}),
     };
   }
   /** The bytes of the request's part (1-based, as HealthOmics numbers them). */

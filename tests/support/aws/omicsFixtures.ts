@@ -37,35 +37,102 @@ export const FIXTURE_LOCI: Array<[string, number]> = [
 export type BamFixture = { bam: Buffer; bai: Buffer; reads: number; path: string; indexPath: string };
 
 /**
+ * The fixture's genome reference: the three GRCh38 contigs of the loci, cut short past them
+ * (chr4 to 3.1 Mb, chr7 to 55.2 Mb, chr17 to 7.7 Mb). chr4 is generated bases all along (the BAM's
+ * background reads lie there), chr7 and chr17 have bases within 5 kb of their locus and N elsewhere.
+ */
+export type GenomeFixture = FastaFixture & {
+  path: string;
+  /** `length` reference bases from 1-based `pos` of `chrom`. */
+  bases(chrom: string, pos: number, length: number): string;
+};
+
+export const GENOME_CONTIGS: Array<[string, number]> = [
+  ['chr4', 3_100_000],
+  ['chr7', 55_200_000],
+  ['chr17', 7_700_000],
+];
+
+export function generateGenomeReference(dir: string, seed = 12): GenomeFixture {
+  mkdirSync(dir, { recursive: true });
+  const random = seededRandom(seed);
+  const sequences = new Map<string, string>();
+  const chunks: string[] = [];
+  for (const [name, length] of GENOME_CONTIGS) {
+    const locus = FIXTURE_LOCI.find(([c]) => c === name)![1];
+    const [from, to] = name === 'chr4' ? [1, length] : [locus - 5000, locus + 5000];
+    let seq = 'N'.repeat(from - 1);
+    const bases: string[] = [];
+    for (let i = from; i <= to; i++) bases.push('ACGT'[Math.floor(random() * 4)]);
+    seq += bases.join('') + 'N'.repeat(length - to);
+    sequences.set(name, seq);
+    chunks.push(`>${name}\n`);
+    for (let at = 0; at < seq.length; at += 60) chunks.push(seq.slice(at, at + 60), '\n');
+  }
+  const path = join(dir, 'genome.fa');
+  writeFileSync(path, chunks.join(''));
+  execFileSync('samtools', ['faidx', path]);
+  return {
+    path,
+    fasta: readFileSync(path),
+    fai: readFileSync(`${path}.fai`),
+    contigs: GENOME_CONTIGS.map(([name, length]) => ({ name, length })),
+    bases: (chrom, pos, length) => sequences.get(chrom)!.slice(pos - 1, pos - 1 + length),
+  };
+}
+
+/** The somatic change the BAM's reads carry at each locus (in 40 % of the reads over it) when made from a genome. */
+export const altBase = (ref: string): string => (ref === 'G' ? 'T' : 'G');
+
+/** The read set as CRAM against the genome (`samtools view -C -T`), with its .crai. */
+export function generateCram(dir: string, bam: BamFixture, genome: GenomeFixture): { cram: Buffer; crai: Buffer; path: string } {
+  const path = join(dir, 'tumor.cram');
+  execFileSync('samtools', ['view', '-C', '--no-PG', '-T', genome.path, '-o', path, bam.path]);
+  execFileSync('samtools', ['index', path]);
+  return { cram: readFileSync(path), crai: readFileSync(`${path}.crai`), path };
+}
+
+/**
  * A BAM of `readsPerLocus` 100-base reads around each fixture locus (plus `backgroundReads` spread
  * along chr4 so the file has bulk away from the loci), with the .bai samtools writes.
  */
 export function generateBam(
   dir: string,
-  options: { readsPerLocus?: number; backgroundReads?: number; seed?: number; name?: string } = {},
+  options: { readsPerLocus?: number; backgroundReads?: number; seed?: number; name?: string; genome?: GenomeFixture } = {},
 ): BamFixture {
-  const { readsPerLocus = 300, backgroundReads = 4000, seed = 10, name = 'tumor' } = options;
+  const { readsPerLocus = 300, backgroundReads = 4000, seed = 10, name = 'tumor', genome } = options;
+  const contigs = genome ? GENOME_CONTIGS : FIXTURE_CONTIGS;
   mkdirSync(dir, { recursive: true });
   const random = seededRandom(seed);
   const bases = 'ACGT';
   const reads: Array<{ chrom: number; pos: number }> = [];
   FIXTURE_LOCI.forEach(([chrom, locus]) => {
-    const c = FIXTURE_CONTIGS.findIndex(([n]) => n === chrom);
+    const c = contigs.findIndex(([n]) => n === chrom);
     for (let i = 0; i < readsPerLocus; i++) reads.push({ chrom: c, pos: locus - Math.floor(random() * 99) });
   });
   for (let i = 0; i < backgroundReads; i++) reads.push({ chrom: 0, pos: 1 + Math.floor(random() * 3_000_000) });
   reads.sort((a, b) => a.chrom - b.chrom || a.pos - b.pos);
-  const lines = ['@HD\tVN:1.6\tSO:coordinate', ...FIXTURE_CONTIGS.map(([n, l]) => `@SQ\tSN:${n}\tLN:${l}`)];
+  const lines = ['@HD\tVN:1.6\tSO:coordinate', ...contigs.map(([n, l]) => `@SQ\tSN:${n}\tLN:${l}`)];
   lines.push(`@RG\tID:${name}\tSM:${name.toUpperCase()}`);
   reads.forEach((r, i) => {
     let seq = '';
     let qual = '';
+    const chrom = contigs[r.chrom][0];
     for (let k = 0; k < 100; k++) {
       seq += bases[Math.floor(random() * 4)];
       qual += String.fromCharCode(53 + Math.floor(random() * 20));
     }
+    if (genome) {
+      // The reference's bases, with the somatic change at a locus in 40 % of the reads over it.
+      seq = genome.bases(chrom, r.pos, 100);
+      const locus = FIXTURE_LOCI.find(([c]) => c === chrom)?.[1];
+      if (locus !== undefined && locus >= r.pos && locus < r.pos + 100 && random() < 0.4) {
+        const at = locus - r.pos;
+        seq = seq.slice(0, at) + altBase(seq[at]) + seq.slice(at + 1);
+      }
+    }
     const flag = random() < 0.5 ? 0 : 16;
-    lines.push(`read${i}\t${flag}\t${FIXTURE_CONTIGS[r.chrom][0]}\t${r.pos}\t60\t100M\t*\t0\t0\t${seq}\t${qual}\tRG:Z:${name}`);
+    lines.push(`read${i}\t${flag}\t${chrom}\t${r.pos}\t60\t100M\t*\t0\t0\t${seq}\t${qual}\tRG:Z:${name}`);
   });
   const sam = join(dir, `${name}.sam`);
   const path = join(dir, `${name}.bam`);

@@ -5,9 +5,18 @@
  * are in an S3 bucket.
  */
 import { join } from 'node:path';
-import { startAwsTestServer, type AwsTestServer } from './awsTestServer.js';
+import { startAwsTestServer, TEST_ACCOUNT, type AwsTestServer } from './awsTestServer.js';
 import { HealthOmicsStandIn } from './healthOmicsService.js';
-import { generateBam, generateFasta, generateRunOutputs, type BamFixture, type FastaFixture } from './omicsFixtures.js';
+import {
+  generateBam,
+  generateCram,
+  generateFasta,
+  generateGenomeReference,
+  generateRunOutputs,
+  type BamFixture,
+  type FastaFixture,
+  type GenomeFixture,
+} from './omicsFixtures.js';
 import { S3StandIn } from './s3Service.js';
 
 export const WORLD = {
@@ -23,6 +32,11 @@ export const WORLD = {
   sampleId: 'TUMOR',
   bucket: 'omics-outputs',
   outputPrefix: 'runs/7777777/',
+  /** With `genome`: the reference the read sets were aligned to, and the tumour reads as CRAM. */
+  genomeReferenceId: '3333333334',
+  cramReadSetId: '9876543211',
+  /** The sequence store's S3 access point alias (a bucket name to S3 GetObject). */
+  accessPointAlias: 'seqstore-1234567890-abcdefghijklmnop-s3alias',
 } as const;
 
 export type OmicsWorld = {
@@ -31,22 +45,64 @@ export type OmicsWorld = {
   s3: S3StandIn;
   bam: BamFixture;
   fasta: FastaFixture;
+  genome: GenomeFixture | null;
   runFiles: Record<string, Buffer>;
 };
 
 export async function startOmicsWorld(
   dir: string,
-  options: { partSize?: number; latencyMs?: number; bam?: BamFixture; extraReadSets?: number } = {},
+  options: {
+    partSize?: number;
+    latencyMs?: number;
+    bam?: BamFixture;
+    extraReadSets?: number;
+    /** List the read set's S3 access point URIs (default true; false: parts only, as older stores). */
+    s3Access?: boolean;
+    /**
+     * Align the tumour reads to a generated genome reference (GRCh38 contigs of the loci, with a
+     * somatic change at each locus), named by the read sets' referenceArn, and add them as CRAM too.
+     */
+    genome?: boolean;
+  } = {},
 ): Promise<OmicsWorld> {
   const omics = new HealthOmicsStandIn({ partSize: options.partSize ?? 64 * 1024, region: WORLD.region });
   const s3 = new S3StandIn();
-  const bam = options.bam ?? generateBam(join(dir, 'bam'));
+  const genome = options.genome ? generateGenomeReference(join(dir, 'genome')) : null;
+  const bam = options.bam ?? generateBam(join(dir, 'bam'), genome ? { genome } : {});
   const fasta = generateFasta(join(dir, 'fasta'));
   const { files: runFiles } = await generateRunOutputs(join(dir, 'run'));
 
   omics.sequenceStores.push({ id: WORLD.sequenceStoreId, name: 'oncology-reads' }, { id: '1111111111', name: 'research' });
   omics.referenceStores.push({ id: WORLD.referenceStoreId, name: 'references' });
-  const referenceArn = omics.referenceArn({ referenceStoreId: WORLD.referenceStoreId, id: WORLD.referenceId });
+  const referenceArn = omics.referenceArn({
+    referenceStoreId: WORLD.referenceStoreId,
+    id: genome ? WORLD.genomeReferenceId : WORLD.referenceId,
+  });
+  if (genome) {
+    omics.references.push({
+      id: WORLD.genomeReferenceId,
+      referenceStoreId: WORLD.referenceStoreId,
+      name: 'GRCh38-loci',
+      source: genome.fasta,
+      index: genome.fai,
+    });
+    const cram = generateCram(join(dir, 'bam'), bam, genome);
+    omics.readSets.push({
+      id: WORLD.cramReadSetId,
+      sequenceStoreId: WORLD.sequenceStoreId,
+      name: 'tumor-wgs-cram',
+      subjectId: WORLD.subjectId,
+      sampleId: WORLD.sampleId,
+      fileType: 'CRAM',
+      status: 'ACTIVE',
+      referenceArn,
+      source1: cram.cram,
+      index: cram.crai,
+      ...(options.s3Access === false
+        ? {}
+        : { s3Uris: readSetS3Uris(s3, WORLD.cramReadSetId, 'tumor-wgs-cram', { file: cram.cram, index: cram.crai }, 'cram') }),
+    });
+  }
   omics.references.push({
     id: WORLD.referenceId,
     referenceStoreId: WORLD.referenceStoreId,
@@ -65,6 +121,9 @@ export async function startOmicsWorld(
     referenceArn,
     source1: bam.bam,
     index: bam.bai,
+    ...(options.s3Access === false
+      ? {}
+      : { s3Uris: readSetS3Uris(s3, WORLD.readSetId, 'tumor-wgs', { file: bam.bam, index: bam.bai }, 'bam') }),
   });
   omics.readSets.push({
     id: WORLD.archivedReadSetId,
@@ -120,5 +179,23 @@ export async function startOmicsWorld(
   for (const [key, bytes] of Object.entries(runFiles)) s3.put(WORLD.bucket, WORLD.outputPrefix + key, bytes);
 
   const server = await startAwsTestServer({ routes: [...omics.routes(), ...s3.routes()], latencyMs: options.latencyMs });
-  return { server, omics, s3, bam, fasta, runFiles };
+  return { server, omics, s3, bam, fasta, genome, runFiles };
+}
+
+/** Put a read set's files behind the access point alias, at the keys HealthOmics uses. */
+function readSetS3Uris(
+  s3: S3StandIn,
+  readSetId: string,
+  name: string,
+  files: { file: Uint8Array; index: Uint8Array },
+  extension: 'bam' | 'cram',
+) {
+  const prefix = `${TEST_ACCOUNT}/sequenceStore/${WORLD.sequenceStoreId}/readSet/${readSetId}/`;
+  const indexExtension = extension === 'bam' ? 'bam.bai' : 'cram.crai';
+  s3.put(WORLD.accessPointAlias, `${prefix}${name}.${extension}`, files.file);
+  s3.put(WORLD.accessPointAlias, `${prefix}${name}.${indexExtension}`, files.index);
+  return {
+    source1: `s3://${WORLD.accessPointAlias}/${prefix}${name}.${extension}`,
+    index: `s3://${WORLD.accessPointAlias}/${prefix}${name}.${indexExtension}`,
+  };
 }

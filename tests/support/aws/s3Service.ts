@@ -17,6 +17,7 @@ export class S3StandIn {
     let objects = this.buckets.get(bucket);
     if (!objects) this.buckets.set(bucket, (objects = new Map()));
     objects.set(key, bytes);
+    etag(bytes);
   }
 
   routes(): Route[] {
@@ -131,5 +132,14 @@ export class S3StandIn {
 }
 
 const MODIFIED = '2026-11-02T10:00:00.000Z';
-const etag = (bytes: Uint8Array) => `"${createHash('md5').update(bytes).digest('hex')}"`;
+/**
+ * MD5 once per object, when it is put: hashing a 1 GB read set on a ranged GET would block the
+ * server for seconds and dwarf the latency measured.
+ */
+const etags = new WeakMap<Uint8Array, string>();
+const etag = (bytes: Uint8Array) => {
+  let tag = etags.get(bytes);
+  if (!tag) etags.set(bytes, (tag = `"${createHash('md5').update(bytes).digest('hex')}"`));
+  return tag;
+};
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
