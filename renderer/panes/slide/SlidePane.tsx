@@ -111,11 +111,25 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
   );
 }
 
-/** The viewer, once a 16-bit monochrome slide's default window is known. */
+/** The viewer, once a 16-bit monochrome slide's default window and the slide's colour transform are known. */
 function WindowedViewer({ info, onFatal }: { info: SlideInfo; onFatal(message: string): void }) {
   const { window, range } = useDefaultWindow(info);
+  // ---- slide colour (#8) ----
+  // Asked before the viewer is made: a slide with a profile decodes its tiles in the workers.
+  const colour = useAsync(() => api.call('slides.colour', { slideId: info.id }), [info.id]);
+  if (colour.status === 'loading') return <PaneLoading label="Reading the slide's colour profile…" />;
+  // ---- end slide colour ----
   if (window === undefined) return <PaneLoading label="Measuring the slide's value range…" />;
-  return <SlideViewer info={info} onFatal={onFatal} defaultWindow={window} dataRange={range} />;
+  return (
+    <SlideViewer
+      info={info}
+      onFatal={onFatal}
+      defaultWindow={window}
+      dataRange={range}
+      colour={colour.status === 'ready' ? colour.value : null}
+      colourError={colour.status === 'error' ? colour.error.message : undefined}
+    />
+  );
 }
 
 function NoCase() {
