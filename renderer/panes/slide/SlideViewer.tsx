@@ -38,6 +38,7 @@ import { useViewSession } from './useViewSession.js';
 import type { SlideColour } from '../../../shared/model/slideColour.js';
 import { ColourIndicator, ColourToggle } from './colour/ColourManagement.js';
 import { registerSlideColour } from './colour/slideColourKey.js';
+import type { SyncSide } from './compare/slideUnits.js';
 
 export type SlideViewerProps = {
   info: SlideInfo;
@@ -49,9 +50,11 @@ export type SlideViewerProps = {
   colour?: SlideColour | null;
   /** Why the profile could not be applied (the slide is then shown as stored). */
   colourError?: string;
+  /** Told the viewer once the slide is open (and null when it goes): the comparison syncs through it. */
+  onView?(view: SyncSide | null): void;
 };
 
-export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = null, colourError }: SlideViewerProps) {
+export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = null, colourError, onView }: SlideViewerProps) {
   const board = useBoardMode();
   const wrap = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -148,6 +151,12 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
     restored: restoredView,
     onRestoreOrientation: restoreOrientation,
   });
+
+  useEffect(() => {
+    if (!onView || !viewer || !opened) return;
+    onView({ viewer, layers, mppX: mppX ?? 1, mppY: mppY ?? mppX ?? 1 });
+    return () => onView(null);
+  }, [onView, viewer, opened, layers, mppX, mppY]);
 
   useEffect(() => {
     if (viewer?.navigator) viewer.navigator.element.style.display = navigator ? '' : 'none';
