@@ -278,7 +278,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
             data-drawer={drawer.software ? 'canvas' : 'webgl'}
             data-decoding={decoding ? 'workers' : 'browser'}
             tabIndex={-1}
-            aria-label={`Slide ${info.name}. Keys: plus and minus zoom, 0 fits, arrows pan, 1 to 4 go to 5×, 10×, 20×, 40×, Shift+R rotates, H flips, F full screen, M measures; annotations: P polygon, R rectangle, E ellipse, L line, B brush, period point, S select, Ctrl+Z undo.`}
+            aria-label={`Slide ${info.name}. Keys: plus and minus zoom, 0 fits, arrows pan, 1 to 4 go to 5×, 10×, 20×, 40×, Shift+R rotates, H flips, F full screen, M measures${colourKey ? ', C switches colour management' : ''}; annotations: P polygon, R rectangle, E ellipse, L line, B brush, period point, S select, Ctrl+Z undo.`}
             role="application"
           />
           <RulerOverlay ruler={ruler} measure={measure} mppX={mppX} mppY={mppY} toScreen={toScreen} />
