@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 import { AwsConnection, AwsIdentity, AwsProfiles } from './model/aws.js';
+// ---- slide colour (#8) ----
+import { SlideColour } from './model/slideColour.js';
+// ---- end slide colour ----
 import { AnnotationChange, FlaggedAnnotation, SavedAnnotations, SlideAnnotations } from './model/annotations.js';
 import { CaseSummary, RecentCase } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
@@ -50,6 +53,10 @@ export const methods = {
   'case.close': { params: none, result: z.null() },
   /** A slide's levels, associated images and tile URL template. */
   'slides.info': { params: z.object({ slideId: z.string().min(1).max(200) }).strict(), result: SlideInfo },
+  // ---- slide colour (#8) ----
+  /** The slide's ICC profile → sRGB transform as a 3D lookup table; null when it carries no profile. */
+  'slides.colour': { params: z.object({ slideId: z.string().min(1).max(200) }).strict(), result: SlideColour.nullable() },
+  // ---- end slide colour ----
   /** The variants of one variant file of the open case. */
   'variants.table': { params: z.object({ fileId: z.string().min(1).max(200) }).strict(), result: VariantTable },
   /** The genome view's tracks: variant files and alignment files (BAM/CRAM), each with its index. */

@@ -9,6 +9,9 @@ import { ServiceError } from './errors.js';
 import { logFailure } from './logging/safeLog.js';
 import { NotesStore } from './notes/notesStore.js';
 import { CaseAnnotations } from './annotations/caseAnnotations.js';
+// ---- slide colour (#8) ----
+import { slideColoursOf } from './slides/colour/slideColours.js';
+// ---- end slide colour ----
 import { SettingsStore } from './settings/settingsStore.js';
 import { listGenomeTracks, readRegion } from './variants/genomeTracks.js';
 import { listAwsProfiles } from './aws/awsProfiles.js';
@@ -164,6 +167,9 @@ export async function createAppServices(options: AppOptions): Promise<AppService
         return null;
       }),
     'slides.info': async ({ slideId }) => requireCase().slideInfo(slideId),
+    // ---- slide colour (#8) ----
+    'slides.colour': async ({ slideId }) => slideColoursOf(requireCase()).colour(slideId),
+    // ---- end slide colour ----
     // ---- healthomics run outputs (#10) ----
     'variants.table': async ({ fileId }) => {
       const session = requireCase();

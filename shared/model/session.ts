@@ -50,5 +50,16 @@ export const CaseUiSession = z.object({
     })
     .optional(),
   layout: Layout.optional(),
+  // ---- two slides in step (#8) ----
+  /** The second slide shown beside the first, whether they move together, and their offset in µm. */
+  compare: z
+    .object({
+      open: z.boolean(),
+      slideId: z.string().max(200),
+      linked: z.boolean(),
+      offset: z.object({ x: z.number().finite(), y: z.number().finite() }),
+    })
+    .optional(),
+  // ---- end two slides in step ----
 });
 export type CaseUiSession = z.infer<typeof CaseUiSession>;

@@ -14,6 +14,13 @@ import { transferSyntaxName } from './SlideInfoPanel.js';
 import { SlideViewer } from './SlideViewer.js';
 import { useDefaultWindow } from './useDefaultWindow.js';
 import './slide.css';
+// ---- two slides in step (#8) ----
+import { caseSession, useCurrentSession } from '../../session/caseSession.js';
+import { CompareBar } from './compare/CompareBar.js';
+import type { CompareState } from './compare/compareState.js';
+import { SlideCompare } from './compare/SlideCompare.js';
+import type { SyncSide } from './compare/slideUnits.js';
+// ---- end two slides in step ----
 
 export function SlidePane({ summary, version, opening }: CasePaneProps) {
   const slides = summary?.slides ?? [];
@@ -23,6 +30,16 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
   const slideId = chosen && slides.some((s) => s.id === chosen) ? chosen : (slides[0]?.id ?? null);
 
   useEffect(() => setFatal(null), [summary, version]);
+
+  // ---- two slides in step (#8) ----
+  const [compare, setCompareState] = useState<CompareState | null>(null);
+  const savedCompare = useCurrentSession()?.compare;
+  useEffect(() => setCompareState(savedCompare ?? null), [savedCompare, version]);
+  const setCompare = (next: CompareState) => {
+    setCompareState(next);
+    caseSession.save({ compare: next });
+  };
+  // ---- end two slides in step ----
 
   // Linking: a slide chosen elsewhere (the board agenda), or a specimen chosen in another pane,
   // brings up that slide, or the specimen's first.
@@ -101,21 +118,62 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
         title="The slide could not be shown"
       />
     );
+  // ---- two slides in step (#8) ----
+  else if (compare?.open && compare.slideId !== info.value.id && slides.some((s) => s.id === compare.slideId))
+    body = (
+      <SlideCompare
+        key={`${info.value.id}:${version}`}
+        left={info.value}
+        compare={compare}
+        version={version}
+        onChange={setCompare}
+        renderViewer={(shown, onView) => (
+          <WindowedViewer key={`${shown.id}:${version}`} info={shown} onFatal={setFatal} onView={onView} />
+        )}
+      />
+    );
+  // ---- end two slides in step ----
   else body = <WindowedViewer key={`${info.value.id}:${version}`} info={info.value} onFatal={setFatal} />;
 
   return (
     <div className="slide-pane">
       {strip}
+      {slideId && info.status === 'ready' ? (
+        <CompareBar slides={slides} current={slideId} compare={compare} onChange={setCompare} />
+      ) : null}
       {body}
     </div>
   );
 }
 
-/** The viewer, once a 16-bit monochrome slide's default window is known. */
-function WindowedViewer({ info, onFatal }: { info: SlideInfo; onFatal(message: string): void }) {
+/** The viewer, once a 16-bit monochrome slide's default window and the slide's colour transform are known. */
+function WindowedViewer({
+  info,
+  onFatal,
+  onView,
+}: {
+  info: SlideInfo;
+  onFatal(message: string): void;
+  onView?(view: SyncSide | null): void;
+}) {
   const { window, range } = useDefaultWindow(info);
+  // ---- slide colour (#8) ----
+  // Asked before the viewer is made: a slide with a profile decodes its tiles in the workers.
+  const colour = useAsync(() => api.call('slides.colour', { slideId: info.id }), [info.id]);
+  if (colour.status === 'loading') return <PaneLoading label="Reading the slide's colour profile…" />;
+  // ---- end slide colour ----
   if (window === undefined) return <PaneLoading label="Measuring the slide's value range…" />;
-  return <SlideViewer info={info} onFatal={onFatal} defaultWindow={window} dataRange={range} />;
+  return (
+    <SlideViewer
+      info={info}
+      onFatal={onFatal}
+      defaultWindow={window}
+      dataRange={range}
+      colour={colour.status === 'ready' ? colour.value : null}
+      colourError={colour.status === 'error' ? colour.error.message : undefined}
+      onView={onView}
+    />
+  );
 }
 
 function NoCase() {

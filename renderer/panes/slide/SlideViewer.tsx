@@ -35,6 +35,10 @@ import { WindowPanel } from './WindowPanel.js';
 import { webglRenderer } from './webgl.js';
 import { useCurrentSession } from '../../session/caseSession.js';
 import { useViewSession } from './useViewSession.js';
+import type { SlideColour } from '../../../shared/model/slideColour.js';
+import { ColourIndicator, ColourToggle } from './colour/ColourManagement.js';
+import { registerSlideColour } from './colour/slideColourKey.js';
+import type { SyncSide } from './compare/slideUnits.js';
 
 export type SlideViewerProps = {
   info: SlideInfo;
@@ -42,9 +46,15 @@ export type SlideViewerProps = {
   /** The data's range and default window of a 16-bit monochrome slide (null: no window). */
   defaultWindow: PixelWindow | null;
   dataRange: { min: number; max: number } | null;
+  /** The slide's ICC profile → sRGB table (null: no profile). */
+  colour?: SlideColour | null;
+  /** Why the profile could not be applied (the slide is then shown as stored). */
+  colourError?: string;
+  /** Told the viewer once the slide is open (and null when it goes): the comparison syncs through it. */
+  onView?(view: SyncSide | null): void;
 };
 
-export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideViewerProps) {
+export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = null, colourError, onView }: SlideViewerProps) {
   const board = useBoardMode();
   const wrap = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -70,7 +80,16 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
   const pyramid = useMemo(() => buildPyramid(info, { thumbnail: !fluorescence }), [info, fluorescence]);
   const base = baseMagnification(pyramid.mpp, info.objectivePower);
   const drawer = useMemo(() => webglRenderer(), []);
-  const decoding = needsWorkers(info.tileContentType, fluorescence ? { tint: [255, 255, 255] } : {}) || !!pixelWindow;
+  // A brightfield colour slide with an ICC profile: tiles go through the workers, which apply the
+  // transform (decode/colourLut.ts) when it is on; on or off, the viewer is the same.
+  const colourKey = useMemo(
+    () => (colour && !fluorescence ? registerSlideColour(decoderPool(), info.id, colour) : null),
+    [colour, fluorescence, info.id],
+  );
+  const [colourOn, setColourOn] = useState(true);
+  const toggleColour = useCallback(() => setColourOn((on) => !on), []);
+  const decoding =
+    needsWorkers(info.tileContentType, fluorescence ? { tint: [255, 255, 255] } : {}) || !!pixelWindow || !!colourKey;
   // In a TILED_SPARSE level absent tiles are expected (the host answers 404): do not count them.
   const sparse = info.levels.some((l) => l.tileCount < l.columns * l.rows);
   const level0 = [...info.levels].sort((a, b) => b.width - a.width)[0];
@@ -82,6 +101,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
       ...(pixelWindow ? { window: pixelWindow } : {}),
       ...(info.pixelFormat?.photometricInterpretation === 'MONOCHROME1' ? { invert: true } : {}),
       ...(tint ? { tint } : {}),
+      ...(colourKey && colourOn && !tint ? { colour: colourKey } : {}),
     });
     if (fluorescence) {
       return paths.map((_, index) => ({
@@ -97,7 +117,16 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
       channels.findIndex((c) => c.visible),
     );
     return [{ id: 'slide', query: { z: plane, path: shown }, render: render(), visible: true }];
-  }, [fluorescence, paths.length, plane, channels, pixelWindow, info.pixelFormat?.photometricInterpretation]);
+  }, [
+    fluorescence,
+    paths.length,
+    plane,
+    channels,
+    pixelWindow,
+    info.pixelFormat?.photometricInterpretation,
+    colourKey,
+    colourOn,
+  ]);
 
   const source = useMemo(
     () => ({
@@ -122,6 +151,12 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
     restored: restoredView,
     onRestoreOrientation: restoreOrientation,
   });
+
+  useEffect(() => {
+    if (!onView || !viewer || !opened) return;
+    onView({ viewer, layers, mppX: mppX ?? 1, mppY: mppY ?? mppX ?? 1 });
+    return () => onView(null);
+  }, [onView, viewer, opened, layers, mppX, mppY]);
 
   useEffect(() => {
     if (viewer?.navigator) viewer.navigator.element.style.display = navigator ? '' : 'none';
@@ -175,6 +210,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
       F: toggleFullscreen,
       m: toggleRuler,
       M: toggleRuler,
+      ...(colourKey ? { c: toggleColour, C: toggleColour } : {}),
       Escape: () => {
         if (measure) setMeasure(null);
         else if (ruler) stopRuler();
@@ -228,6 +264,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
         fullscreen={fullscreen}
         onToggleFullscreen={toggleFullscreen}
       >
+        {colour && colourKey ? <ColourToggle colour={colour} on={colourOn} onToggle={toggleColour} /> : null}
         {annotations.toolbar}
       </SlideToolbar>
 
@@ -241,11 +278,17 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange }: SlideVi
             data-drawer={drawer.software ? 'canvas' : 'webgl'}
             data-decoding={decoding ? 'workers' : 'browser'}
             tabIndex={-1}
-            aria-label={`Slide ${info.name}. Keys: plus and minus zoom, 0 fits, arrows pan, 1 to 4 go to 5×, 10×, 20×, 40×, Shift+R rotates, H flips, F full screen, M measures; annotations: P polygon, R rectangle, E ellipse, L line, B brush, period point, S select, Ctrl+Z undo.`}
+            aria-label={`Slide ${info.name}. Keys: plus and minus zoom, 0 fits, arrows pan, 1 to 4 go to 5×, 10×, 20×, 40×, Shift+R rotates, H flips, F full screen, M measures${colourKey ? ', C switches colour management' : ''}; annotations: P polygon, R rectangle, E ellipse, L line, B brush, period point, S select, Ctrl+Z undo.`}
             role="application"
           />
           <RulerOverlay ruler={ruler} measure={measure} mppX={mppX} mppY={mppY} toScreen={toScreen} />
           <ScaleBarOverlay mpp={pyramid.mpp} imageZoom={view.imageZoom} />
+          {colour && colourKey ? <ColourIndicator colour={colour} on={colourOn} /> : null}
+          {colourError ? (
+            <div className="colour-indicator" data-testid="colour-indicator" data-state="error" title={colourError}>
+              Colour as stored: {colourError}
+            </div>
+          ) : null}
           {popover === 'images' || (popover === 'label' && !board) ? (
             <AssociatedPanel info={info} which={popover === 'label' ? 'label' : 'images'} onClose={() => setPopover(null)} />
           ) : null}

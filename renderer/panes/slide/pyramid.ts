@@ -127,7 +127,7 @@ export type TileQuery = { z: number; path: number };
 
 /** Whether tiles of this type, shown this way, go through the decoder workers. */
 export function needsWorkers(contentType: string, render: RenderOptions = {}): boolean {
-  return decoderFor(contentType) !== 'browser' || !!render.tint || !!render.window;
+  return decoderFor(contentType) !== 'browser' || !!render.tint || !!render.window || !!render.colour;
 }
 
 /** The tile URL with the focal plane and optical path (omitted when 0, the default). */

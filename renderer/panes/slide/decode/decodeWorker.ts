@@ -14,7 +14,8 @@ import openjpegWasm from '@cornerstonejs/codec-openjpeg/decodewasm?url';
 import openjphWasm from '@cornerstonejs/codec-openjph/wasm?url';
 import { decodeNative, decodeWithCodec, decoderFor, sampleRange, toRgba, type CodecName, type DecodedFrame } from './pixels.js';
 import type { CodecModule } from '../../../../shared/pixels/decodedFrame.js';
-import type { DecodeRequest, DecodeResponse } from './protocol.js';
+import type { ColourRegistration, DecodeRequest, DecodeResponse } from './protocol.js';
+import { applyColourLut, decodeColourLut, type ColourLut } from './colourLut.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,6 +26,8 @@ const LOADERS: Record<CodecName, { wasm: string; factory: () => Promise<{ defaul
 };
 
 const modules = new Map<CodecName, Promise<CodecModule>>();
+/** Colour tables registered by the pool, by key. */
+const colours = new Map<string, ColourLut>();
 
 function codec(name: CodecName): Promise<CodecModule> {
   let module = modules.get(name);
@@ -67,7 +70,12 @@ async function decode(request: DecodeRequest): Promise<{ frame: DecodedFrame; co
   return { frame: decodeWithCodec(await codec(kind), kind, new Uint8Array(request.bytes)), codec: kind };
 }
 
-self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
+self.onmessage = async (event: MessageEvent<DecodeRequest | ColourRegistration>) => {
+  if (event.data.op === 'colour') {
+    const { key, size, lut } = event.data;
+    colours.set(key, decodeColourLut(size, lut));
+    return;
+  }
   const request = event.data;
   try {
     // A plain JPEG to draw needs no pixel access: the browser's decoder straight to a bitmap.
@@ -75,7 +83,8 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
       request.op === 'bitmap' &&
       decoderFor(request.contentType) === 'browser' &&
       !request.render.tint &&
-      !request.render.window
+      !request.render.window &&
+      !request.render.colour
     ) {
       const bitmap = await createImageBitmap(new Blob([request.bytes], { type: request.contentType }));
       self.postMessage({ id: request.id, ok: true, bitmap, codec: 'browser' } satisfies DecodeResponse, [bitmap]);
@@ -87,6 +96,11 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
       return;
     }
     const rgba = toRgba(frame, request.render);
+    if (request.render.colour) {
+      const lut = colours.get(request.render.colour);
+      if (!lut) throw new Error(`the colour transform ${request.render.colour} was not registered`);
+      applyColourLut(rgba, lut);
+    }
     const bitmap = await createImageBitmap(new ImageData(rgba, frame.width, frame.height));
     self.postMessage({ id: request.id, ok: true, bitmap, codec: used } satisfies DecodeResponse, [bitmap]);
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import type { PixelFormat } from '../../../../shared/model/slide.js';
 import type { RenderOptions } from './pixels.js';
-import type { DecodeRequest, DecodeResponse } from './protocol.js';
+import type { ColourRegistration, DecodeRequest, DecodeResponse } from './protocol.js';
 
 type Pending = {
   resolve(response: Extract<DecodeResponse, { ok: true }>): void;
@@ -29,6 +29,8 @@ export class DecoderPool {
   private nextId = 1;
   /** Tiles decoded per codec, for the slide details panel and the tests. */
   readonly decoded: Record<string, number> = {};
+  /** Colour tables every worker holds (a worker started later is sent them first). */
+  private readonly colours = new Map<string, ColourRegistration>();
 
   constructor(readonly size: number) {}
 
@@ -46,6 +48,7 @@ export class DecoderPool {
         }
         slot.inFlight = 0;
       };
+      for (const colour of this.colours.values()) worker.postMessage(colour);
       this.slots.push(slot);
       return slot;
     }
@@ -96,6 +99,14 @@ export class DecoderPool {
       const request: DecodeRequest = { id, op, ...job };
       slot.worker.postMessage(request, [job.bytes]);
     });
+  }
+
+  /** Give every worker a slide's colour table under `key` (once per key; RenderOptions.colour names it). */
+  registerColour(key: string, size: number, lut: string): void {
+    if (this.colours.has(key)) return;
+    const registration: ColourRegistration = { op: 'colour', key, size, lut };
+    this.colours.set(key, registration);
+    for (const slot of this.slots) slot.worker.postMessage(registration);
   }
 
   async bitmap(job: DecodeJob, signal?: AbortSignal): Promise<ImageBitmap> {

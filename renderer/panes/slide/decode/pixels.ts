@@ -32,12 +32,19 @@ export type RenderOptions = {
   window?: PixelWindow;
   invert?: boolean;
   tint?: [number, number, number];
+  /** Apply this registered colour transform (the slide's ICC profile → sRGB; see colourLut.ts). */
+  colour?: string;
 };
 
 /** Stable key of the options (for tile cache keys). */
 export function renderKey(options: RenderOptions): string {
-  const { window, invert, tint } = options;
-  return [window ? `w${window.center}/${window.width}` : '', invert ? 'i' : '', tint ? `t${tint.join(',')}` : ''].join('');
+  const { window, invert, tint, colour } = options;
+  return [
+    window ? `w${window.center}/${window.width}` : '',
+    invert ? 'i' : '',
+    tint ? `t${tint.join(',')}` : '',
+    colour ? `c${colour}` : '',
+  ].join('');
 }
 
 /** Lowest and highest sample of a monochrome frame (the first component otherwise). */

@@ -15,6 +15,9 @@ export type DecodeRequest = {
   render: RenderOptions;
 };
 
+/** Sent to every worker before any tile that names it: a slide's colour table (see colourLut.ts). */
+export type ColourRegistration = { op: 'colour'; key: string; size: number; lut: string };
+
 export type DecodeResponse =
   | { id: number; ok: true; bitmap?: ImageBitmap; range?: { min: number; max: number }; codec: string }
   | { id: number; ok: false; error: string };

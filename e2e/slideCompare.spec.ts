@@ -1,0 +1,202 @@
+/// <reference lib="dom" />
+/**
+ * Two slides in step, end to end in Chromium through the HTTP host. The case holds the same
+ * "tissue" scanned twice at different pixel spacings: the grid slide (2048 × 1536 px at 0.5 µm)
+ * and a copy of it at 1 µm (1024 × 768 px). Opened side by side and linked, panning or zooming
+ * either moves the other by the same amount in µm (and the same colours sit at the same place on
+ * screen); rotation follows; an offset set by Alt+drag is kept; unlinked, they move alone; the
+ * comparison comes back after a reload (case session).
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { decode } from 'fast-png';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { GRID, gridColour, writeGridSlide } from '../tests/services/slides/fixtures/codecCase.js';
+import { writeCodecSlide } from '../tests/services/slides/fixtures/codecSlides.js';
+import { E2E_CACHE, REPO_ROOT } from './support/paths.js';
+import { startHost, type RunningHost } from './support/host.js';
+
+const caseDir = join(E2E_CACHE, `compare-case-${process.pid}`);
+let host: RunningHost;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  rmSync(caseDir, { recursive: true, force: true });
+  mkdirSync(caseDir, { recursive: true });
+  await writeGridSlide(caseDir);
+  // The same grid at 1 µm per pixel: pixel (x, y) is the grid slide's pixel (2x, 2y).
+  await writeCodecSlide({
+    dir: caseDir,
+    name: 'grid-1um',
+    seriesDescription: 'Same grid at 1 um per pixel',
+    codec: 'jpeg',
+    levels: [
+      { width: GRID.width / 2, height: GRID.height / 2 },
+      { width: GRID.width / 8, height: GRID.height / 8 },
+    ],
+    tileSize: 256,
+    components: 3,
+    bits: 8,
+    mpp: 1,
+    pixel: (level, x, y) => {
+      const factor = level === 0 ? 2 : 8;
+      return gridColour(Math.floor((x * factor) / GRID.tile), Math.floor((y * factor) / GRID.tile));
+    },
+  });
+  host = await startHost({ casePath: caseDir });
+});
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(caseDir, { recursive: true, force: true });
+});
+
+type View = { x: number; y: number; pxPerUm: number; rotation: number };
+
+async function viewOf(side: Locator): Promise<View> {
+  const d = await side.evaluate((e) => ({ ...(e as HTMLElement).dataset }));
+  return { x: Number(d.umX), y: Number(d.umY), pxPerUm: Number(d.pxPerUm), rotation: Number(d.rotation) };
+}
+
+/** Both views once they stop changing (the animation after a drag or a scroll). */
+async function settled(page: Page): Promise<{ left: View; right: View }> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = JSON.stringify([await viewOf(left(page)), await viewOf(right(page))]);
+    if (now === last) break;
+    last = now;
+  }
+  const [l, r] = JSON.parse(last) as [View, View];
+  return { left: l, right: r };
+}
+
+const left = (page: Page) => page.getByTestId('compare-left');
+const right = (page: Page) => page.getByTestId('compare-right');
+
+async function drag(page: Page, side: Locator, dx: number, dy: number): Promise<void> {
+  const box = (await side.getByTestId('slide-viewer').boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** The colour on screen `dx`, `dy` screen pixels from the middle of a side's viewer. */
+async function colourAt(page: Page, side: Locator, dx = 0, dy = 0): Promise<number[]> {
+  const box = (await side.getByTestId('slide-viewer').boundingBox())!;
+  const x = Math.round(box.x + box.width / 2 + dx);
+  const y = Math.round(box.y + box.height / 2 + dy);
+  const png = decode(await page.screenshot({ clip: { x: x - 1, y: y - 1, width: 3, height: 3 } }));
+  const middle = (png.width + 1) * png.channels;
+  return [0, 1, 2].map((c) => png.data[middle + c]);
+}
+
+const close = (a: number, b: number, tolerance = 0.5) => Math.abs(a - b) <= tolerance;
+
+test('linked: pan, zoom and rotation follow in µm across pixel spacings; Alt+drag sets the offset; unlinked they move alone', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await page.getByTestId('compare-pick').selectOption({ index: 1 });
+  await expect(left(page).getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(right(page).getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('compare-link')).toHaveAttribute('aria-pressed', 'true');
+
+  // In step from the start: the same centre in µm, the same screen pixels per µm.
+  let v = await settled(page);
+  expect(v.left.pxPerUm).toBeGreaterThan(0);
+  expect(close(v.right.x, v.left.x) && close(v.right.y, v.left.y)).toBe(true);
+  expect(v.right.pxPerUm).toBeCloseTo(v.left.pxPerUm, 4);
+
+  // Zoom in on the right slide (it leads now): the left follows to the same µm per pixel.
+  const rightBox = (await right(page).getByTestId('slide-viewer').boundingBox())!;
+  await page.mouse.move(rightBox.x + rightBox.width / 2, rightBox.y + rightBox.height / 2);
+  await page.mouse.wheel(0, -300);
+  const zoomedFrom = v.left.pxPerUm;
+  v = await settled(page);
+  expect(v.right.pxPerUm).toBeGreaterThan(zoomedFrom * 1.3);
+  expect(v.left.pxPerUm).toBeCloseTo(v.right.pxPerUm, 4);
+  expect(close(v.right.x, v.left.x) && close(v.right.y, v.left.y)).toBe(true);
+  // The same tissue at the same place on both: the grid's tile colours 64 µm (half a tile) right
+  // of and below the centre (the centre itself is a tile corner), within JPEG's error.
+  const quarter = 64 * v.left.pxPerUm;
+  const same = async () => {
+    const [a, b] = [await colourAt(page, left(page), quarter, quarter), await colourAt(page, right(page), quarter, quarter)];
+    return a.every((value, i) => Math.abs(value - b[i]) <= 6);
+  };
+  await expect.poll(same, { timeout: 20_000 }).toBe(true);
+
+  // Pan the left slide: both centres move by the same distance in µm.
+  const before = v;
+  await drag(page, left(page), -160, -90);
+  v = await settled(page);
+  const moved = { x: v.left.x - before.left.x, y: v.left.y - before.left.y };
+  expect(moved.x).toBeCloseTo(160 / v.left.pxPerUm, 0);
+  expect(moved.y).toBeCloseTo(90 / v.left.pxPerUm, 0);
+  expect(v.right.x - before.right.x).toBeCloseTo(moved.x, 0);
+  expect(v.right.y - before.right.y).toBeCloseTo(moved.y, 0);
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-linked.png') });
+
+  // Rotation follows.
+  await left(page).getByTestId('slide-rotate').click();
+  await expect.poll(async () => (await viewOf(right(page))).rotation).toBe(90);
+  await left(page).getByTestId('slide-rotate').click();
+  await left(page).getByTestId('slide-rotate').click();
+  await left(page).getByTestId('slide-rotate').click();
+  await expect.poll(async () => (await viewOf(right(page))).rotation).toBe(0);
+
+  // Alt+drag the right slide: the left stays, the offset becomes the difference.
+  v = await settled(page);
+  const fixedLeft = v.left;
+  await page.keyboard.down('Alt');
+  await drag(page, right(page), 120, 0);
+  await page.keyboard.up('Alt');
+  v = await settled(page);
+  expect(close(v.left.x, fixedLeft.x) && close(v.left.y, fixedLeft.y)).toBe(true);
+  const offset = page.getByTestId('compare-offset');
+  const offsetX = Number(await offset.getAttribute('data-x'));
+  expect(offsetX).toBeCloseTo(-120 / v.right.pxPerUm, 0);
+  expect(offsetX).toBeCloseTo(v.right.x - v.left.x, 1);
+
+  // Pan the left again: the right follows and keeps the offset.
+  await drag(page, left(page), 100, 60);
+  v = await settled(page);
+  expect(v.left.x).not.toBeCloseTo(fixedLeft.x, 0);
+  expect(v.right.x - v.left.x).toBeCloseTo(offsetX, 1);
+  expect(v.right.y - v.left.y).toBeCloseTo(Number(await offset.getAttribute('data-y')), 1);
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-offset.png') });
+
+  // Unlinked: the left moves alone.
+  await page.getByTestId('compare-link').click();
+  await expect(page.getByTestId('compare-link')).toHaveAttribute('aria-pressed', 'false');
+  const unlinked = await settled(page);
+  await drag(page, left(page), -150, 0);
+  v = await settled(page);
+  expect(v.left.x - unlinked.left.x).toBeCloseTo(150 / v.left.pxPerUm, 0);
+  expect(close(v.right.x, unlinked.right.x) && close(v.right.y, unlinked.right.y)).toBe(true);
+
+  // Linked again: the right comes back in step, with the offset.
+  await page.getByTestId('compare-link').click();
+  v = await settled(page);
+  expect(v.right.x - v.left.x).toBeCloseTo(offsetX, 1);
+
+  // Reset offset: centred on the same point again.
+  await page.getByTestId('compare-reset').click();
+  v = await settled(page);
+  expect(close(v.right.x, v.left.x) && close(v.right.y, v.left.y)).toBe(true);
+});
+
+test('the comparison is kept in the case session: after a reload both slides are shown, linked', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('slide-compare')).toBeVisible({ timeout: 60_000 });
+  await expect(right(page).getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('compare-link')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('compare-close').click();
+  await expect(page.getByTestId('slide-compare')).toHaveCount(0);
+  await expect(page.getByTestId('slide-viewer')).toHaveCount(1);
+});

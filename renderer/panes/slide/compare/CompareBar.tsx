@@ -1,0 +1,99 @@
+/**
+ * The bar above the slide that opens a second slide beside the first and controls the pair: which
+ * slide, linked or not, the offset (set by moving one slide with Alt held; reset to none here), close.
+ */
+import type { SlideRef } from '../../../../shared/model/case.js';
+import type { CompareState } from './compareState.js';
+
+export function CompareBar({
+  slides,
+  current,
+  compare,
+  onChange,
+}: {
+  slides: SlideRef[];
+  current: string;
+  compare: CompareState | null;
+  onChange(next: CompareState): void;
+}) {
+  const others = slides.filter((s) => s.id !== current);
+  if (others.length === 0) return null;
+  const open = !!compare?.open && compare.slideId !== current;
+  const pick = (slideId: string) =>
+    onChange(
+      slideId
+        ? {
+            open: true,
+            slideId,
+            linked: compare?.linked ?? true,
+            offset: compare?.slideId === slideId ? compare.offset : { x: 0, y: 0 },
+          }
+        : { ...(compare ?? { slideId: '', linked: true, offset: { x: 0, y: 0 } }), open: false },
+    );
+  return (
+    <div className="compare-bar" data-testid="compare-bar">
+      <label className="compare-pick">
+        <span className="muted">{open ? 'Beside it:' : 'Compare'}</span>
+        <select
+          value={open ? compare.slideId : ''}
+          onChange={(e) => pick(e.target.value)}
+          aria-label="Compare with another slide"
+          data-testid="compare-pick"
+        >
+          <option value="">{open ? 'none (close)' : 'with another slide…'}</option>
+          {others.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {open ? (
+        <>
+          <button
+            type="button"
+            className={`btn small${compare.linked ? ' primary' : ''}`}
+            aria-pressed={compare.linked}
+            onClick={() => onChange({ ...compare, linked: !compare.linked })}
+            title="Move both slides together (pan, zoom, rotation, in µm)"
+            data-testid="compare-link"
+          >
+            {compare.linked ? 'Linked' : 'Unlinked'}
+          </button>
+          <span
+            className="compare-offset muted"
+            data-testid="compare-offset"
+            data-x={compare.offset.x.toFixed(3)}
+            data-y={compare.offset.y.toFixed(3)}
+            title="Where the right slide's centre is from the left's, in slide units. Hold Alt and drag one slide to line up the tissue."
+          >
+            offset {formatMicrons(compare.offset.x)}, {formatMicrons(compare.offset.y)} · Alt+drag aligns
+          </span>
+          <button
+            type="button"
+            className="btn ghost small"
+            onClick={() => onChange({ ...compare, offset: { x: 0, y: 0 } })}
+            disabled={compare.offset.x === 0 && compare.offset.y === 0}
+            data-testid="compare-reset"
+          >
+            Reset offset
+          </button>
+          <button
+            type="button"
+            className="btn ghost small"
+            onClick={() => onChange({ ...compare, open: false })}
+            data-testid="compare-close"
+          >
+            Close
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function formatMicrons(um: number): string {
+  const sign = um < 0 ? '−' : '';
+  const a = Math.abs(um);
+  return a >= 1000 ? `${sign}${(a / 1000).toFixed(2)} mm` : `${sign}${a.toFixed(1)} µm`;
+}
