@@ -46,16 +46,19 @@ describe.skipIf(skipReason)('HealthOmics unreachable, then back', () => {
       const bam = (await tracksOf(services)).find((t) => t.format === 'BAM')!;
       expect(bam).toBeDefined();
 
-      world.server.faults.push({ operation: 'GetReadSet', kind: 'reset', times: Infinity });
-      const failed = await read(services, bam.fileId, 'bytes=200000-200999');
+      world.server.faults.push({ kind: 'reset', times: Infinity }); // every operation: parts and S3 access point alike
+      // Far from the header (which opening the case has read and cached).
+      const at = Math.floor(world.bam.bam.length / 2);
+      const range = `bytes=${at}-${at + 999}`;
+      const failed = await read(services, bam.fileId, range);
       expect(failed.status).toBe(503); // away for now: a retry may work
       const message = Buffer.from((failed.body as Uint8Array | undefined) ?? new Uint8Array()).toString('utf8');
-      expect(message).toMatch(/AWS could not be reached for omics:GetReadSet .*offline, or the endpoint is blocked/);
+      expect(message).toMatch(/AWS could not be reached for \S+ .*offline, or the endpoint is blocked/);
 
       world.server.faults.length = 0; // the network is back
-      const again = await read(services, bam.fileId, 'bytes=200000-200999');
+      const again = await read(services, bam.fileId, range);
       expect(again.status).toBe(206);
-      expect(Buffer.from(again.body as Uint8Array).equals(world.bam.bam.subarray(200000, 201000))).toBe(true);
+      expect(Buffer.from(again.body as Uint8Array).equals(world.bam.bam.subarray(at, at + 1000))).toBe(true);
     });
     await services.dispose();
   }, 120_000);
