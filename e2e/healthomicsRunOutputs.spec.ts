@@ -140,3 +140,43 @@ test.describe('Add from HealthOmics: runs and references', () => {
     await expect(page.locator('[data-testid=variant-row][data-gene=FGFR3]').first()).toBeVisible();
   });
 });
+
+test.describe('HealthOmics errors in the pane that tried', () => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  let world: OmicsWorld;
+  let host: RunningHost;
+
+  test.beforeAll(async () => {
+    mkdirSync(E2E_CACHE, { recursive: true });
+    world = await startOmicsWorld(join(mkdtempSync(join(E2E_CACHE, 'healthomics-errors-')), 'world'), { extraReadSets: 0 });
+  });
+  test.afterEach(async () => host?.stop());
+  test.afterAll(async () => world?.server.close());
+
+  test('an expired token on a read set is shown above the genome view with the command that renews it', async ({ page }) => {
+    const casePath = mkdtempSync(join(E2E_CACHE, 'healthomics-errors-case-'));
+    const readSetUrl = `omics://${WORLD.region}/${WORLD.sequenceStoreId}/${WORLD.readSetId}`;
+    writeFileSync(
+      join(casePath, 'case.json'),
+      JSON.stringify({
+        title: 'PAT-0042',
+        healthOmics: { readSets: [{ url: readSetUrl }], runOutputs: [{ url: s3Url('out/tumor_vs_normal.somatic.vcf.gz') }] },
+      }),
+    );
+    world.server.faults.push({ operation: 'GetReadSetMetadata', kind: 'expired-token', times: Infinity });
+    try {
+      host = await startHost({ casePath, env: world.server.env() });
+      await page.goto(host.url);
+      const pane = page.getByTestId('pane-variants');
+      await expect(pane).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+      const problem = pane.getByTestId('genome-remote-problem');
+      await expect(problem).toContainText(readSetUrl);
+      await expect(problem).toContainText(/have expired: renew them \(`aws sso login`/);
+      // The other panes and the run's table keep working.
+      await expect(pane.locator('[data-testid=variant-row][data-gene=FGFR3]').first()).toBeVisible();
+      await page.screenshot({ path: join(E2E_CACHE, 'healthomics-expired.png') });
+    } finally {
+      world.server.faults.length = 0;
+    }
+  });
+});
