@@ -183,7 +183,8 @@ export const methods = {
     result: z.object({ runs: z.array(RunSummary), nextToken: z.string().nullable() }),
   },
   'healthOmics.run': {
-    params: z.object({ connection: AwsConnection, runId: omicsId }).strict(),
+    /** `outputs: false`: GetRun only (run group, tags), no listing of the output folder. */
+    params: z.object({ connection: AwsConnection, runId: omicsId, outputs: z.boolean().optional() }).strict(),
     result: RunSummary.extend({ outputs: z.array(RunOutput) }),
   },
   /** Add read sets, references, runs and run outputs to the open case's case.json (written atomically); the case reopens. */

@@ -92,7 +92,9 @@ export function awsServiceError(error: unknown, context: AwsErrorContext): Servi
   if (NOT_FOUND.has(name) || NOT_FOUND.has(code) || status === 404) {
     return make('NOT_FOUND', `${context.resource ?? 'The resource'} was not found in ${context.connection.region} (${name}).`);
   }
-  if (THROTTLED.has(name) || THROTTLED.has(code) || status === 429) {
+  // S3 throttles with 503 Slow Down, which a HEAD answer carries with no body to name it.
+  const s3SlowDown = context.action.startsWith('s3:') && status === 503;
+  if (THROTTLED.has(name) || THROTTLED.has(code) || status === 429 || s3SlowDown) {
     return make('THROTTLED', `AWS is throttling ${context.action}${retried(attempts)}: wait a moment and try again.`);
   }
   if (NETWORK.has(name) || NETWORK.has(code) || /socket hang up|network|timed? ?out/i.test(e.message)) {

@@ -98,9 +98,10 @@ export class HealthOmicsHost {
       'healthOmics.referenceStores': async ({ connection }) => listReferenceStores(connection),
       'healthOmics.references': async ({ connection, referenceStoreId }) => listReferences(connection, referenceStoreId),
       'healthOmics.runs': async ({ connection, ...options }) => listRuns(connection, options),
-      'healthOmics.run': async ({ connection, runId }) => {
+      'healthOmics.run': async ({ connection, runId, outputs }) => {
         const run = await getRun(connection, runId);
-        return { ...run, outputs: run.outputUri ? await listRunOutputs(connection, run.outputUri) : [] };
+        const listed = outputs !== false && run.outputUri ? await listRunOutputs(connection, run.outputUri) : [];
+        return { ...run, outputs: listed };
       },
       'healthOmics.addToCase': async ({ urls, labels }) => {
         const session = requireCase();

@@ -38,6 +38,7 @@ import {
   type VariantRow,
 } from './tableModel.js';
 import { RegionBar, type RegionShown } from './RegionBar.js';
+import { RemoteProblems, type RemoteProblem } from './RemoteProblems.js';
 import { VariantDetail } from './VariantDetail.js';
 import { VariantFilters } from './VariantFilters.js';
 import { VariantTable } from './VariantTable.js';
@@ -45,7 +46,7 @@ import './variants.css';
 
 /** A file's facts and its rows; the wire columns are dropped once decoded (a million-row file's are ~50 MB). */
 type LoadedTable = Omit<VariantTableData, 'columns'> & { rows: VariantRow[] };
-type Loaded = { tables: LoadedTable[]; failures: TriptychError[]; tracks: GenomeTrack[] };
+type Loaded = { tables: LoadedTable[]; failures: TriptychError[]; tracks: GenomeTrack[]; remoteProblems: RemoteProblem[] };
 
 /**
  * Every variant file of the case (one that fails is reported, the others shown) and the genome
@@ -61,10 +62,18 @@ async function loadVariants(fileIds: string[], localIds: ReadonlySet<string>): P
         .map((t) => api.call('variants.table', { fileId: t.fileId })),
     ),
   );
-  const [settled, tracks, remote] = await Promise.all([
+  // What of the case's HealthOmics data could not be opened (asked once the tracks are listed).
+  const problems = tracksCall.then(() =>
+    api.call('healthOmics.caseStatus', {}).then(
+      (s) => s.problems,
+      () => [] as RemoteProblem[],
+    ),
+  );
+  const [settled, tracks, remote, remoteProblems] = await Promise.all([
     Promise.allSettled(fileIds.map((fileId) => api.call('variants.table', { fileId }))),
     tracksCall,
     remoteTables,
+    problems,
   ]);
   const tables: LoadedTable[] = [];
   const failures: TriptychError[] = [];
@@ -75,7 +84,7 @@ async function loadVariants(fileIds: string[], localIds: ReadonlySet<string>): P
     } else failures.push(asTriptychError(result.reason));
   }
   if (tables.length === 0 && failures[0]) throw failures[0];
-  return { tables, failures, tracks };
+  return { tables, failures, tracks, remoteProblems };
 }
 
 export function VariantsPane({ summary, version, opening }: CasePaneProps) {
@@ -160,7 +169,7 @@ function LoadedVariants({
   /** The case's build wins over what a file names: a mismatch is a case warning, not a second genome. */
   caseGenomeBuild?: string;
 }) {
-  const { tables, failures, tracks } = loaded;
+  const { tables, failures, tracks, remoteProblems } = loaded;
   const [regionView, setRegionView] = useState<RegionView | null>(null);
   const rowsByFile = useMemo(
     () => new Map(tables.map((t) => [t.fileId, regionView?.fileId === t.fileId ? regionView.rows : t.rows])),
@@ -468,6 +477,7 @@ function LoadedVariants({
           ) : null}
         </div>
       )}
+      <RemoteProblems problems={remoteProblems} />
       <GenomeView
         tracks={tracks}
         genomeBuild={genomeBuild}
