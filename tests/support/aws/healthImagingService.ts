@@ -4,7 +4,7 @@
  * schemas serialize them (@aws-sdk/client-medical-imaging dist-cjs/index.js):
  *
  *   GET  /datastore?datastoreStatus&nextToken&maxResults                           ListDatastores
- *   POST /datastore/{ds}/searchImageSets?maxResults&nextToken  body {searchCriteria}  SearchImageSets
+ *   POST /datastore/{ds}/searchImageSets?maxResults&nextToken  body {filters, sort}   SearchImageSets
  *   POST /datastore/{ds}/imageSet/{id}/getImageSetMetadata?version                 GetImageSetMetadata (gzipped JSON)
  *   POST /datastore/{ds}/imageSet/{id}/getImageFrame  body {imageFrameId}          GetImageFrame (bytes, Content-Type)
  *
@@ -196,7 +196,8 @@ export class HealthImagingStandIn {
       }),
       route('SearchImageSets', 'POST', /^\/datastore\/([^/]+)\/searchImageSets$/, (req, m) => {
         this.datastore(m[1]);
-        const filters = req.json<{ searchCriteria?: { filters?: SearchFilter[] } }>().searchCriteria?.filters ?? [];
+        // The search criteria are the request's payload (httpPayload): the body is {filters, sort}.
+        const filters = req.json<{ filters?: SearchFilter[] }>().filters ?? [];
         if (filters.length > 2) throw new AwsTestError(400, 'ValidationException', 'At most 2 filters.');
         const matching = this.imageSets.filter((s) => s.datastoreId === m[1] && filters.every((f) => matchesFilter(s, f)));
         const page = paged(matching, req.query.get('maxResults'), req.query.get('nextToken'));
