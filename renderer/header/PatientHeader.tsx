@@ -24,6 +24,8 @@ export type HeaderProps = {
   onSummary(): void;
   /** HealthOmics (#10): open "Add from HealthOmics". */
   onHealthOmics?(): void;
+  /** HealthImaging (#9): open "Add from HealthImaging". */
+  onHealthImaging?(): void;
 };
 
 const SEX: Record<string, string> = {
@@ -49,6 +51,7 @@ export function PatientHeader({
   onNotes,
   onSummary,
   onHealthOmics,
+  onHealthImaging,
 }: HeaderProps) {
   const board = useBoardMode();
   // In tumor-board mode identifiers are masked whatever the user's own setting.
@@ -177,6 +180,20 @@ export function PatientHeader({
           </button>
         ) : null}
         {/* ---- end HealthOmics ---- */}
+        {/* ---- HealthImaging (#9) ---- */}
+        {onHealthImaging ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={onHealthImaging}
+            disabled={!summary}
+            title="Add the patient's whole-slide images from AWS HealthImaging to the case"
+            data-testid="open-healthimaging"
+          >
+            HealthImaging…
+          </button>
+        ) : null}
+        {/* ---- end HealthImaging ---- */}
         <button type="button" className="btn" onClick={onOpenCase} data-testid="open-case">
           <FolderOpenIcon /> Open case…
         </button>

@@ -89,7 +89,7 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
     const id = idOf('h', url);
     if (remoteSlides.has(id)) continue;
     remoteSlides.set(id, ref);
-    slides.push({ id, name: ref.label ?? `HealthImaging ${ref.imageSetId}`, fileIds: [] });
+    slides.push({ id, name: ref.label ?? `HealthImaging ${ref.imageSetId}`, fileIds: [], remoteUrl: url });
   }
   // ---- end HealthImaging ----
   const variantFiles = files.filter((f) => f.kind === 'variants');
