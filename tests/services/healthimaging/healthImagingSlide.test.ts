@@ -7,8 +7,10 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { forgetCredentials } from '../../../electron/services/aws/awsClientConfig.js';
 import { ServiceError } from '../../../electron/services/errors.js';
+import { forgetImagingClients } from '../../../electron/services/healthimaging/imagingClient.js';
 import { openHealthImagingSlide } from '../../../electron/services/healthimaging/healthImagingSlide.js';
 import { decodeFrame } from '../../../electron/services/slides/decode/decodeFrame.js';
 import { openDicomSlide } from '../../../electron/services/slides/dicom/index.js';
@@ -196,6 +198,63 @@ describe('faults', () => {
       expect(denied.message).toContain(`medical-imaging:GetImageFrame on image set ${IMAGING.grid}`);
     });
   }, 60_000);
+});
+
+describe('a slow service', () => {
+  it('tiles come as they are answered, bounded in parallel; tiles given up are never asked for', async () => {
+    await inWorld(world, async () => {
+      const { deps } = imagingDeps(world.dir, 'slow');
+      deps.queue.setConcurrency(2);
+      const slide = await openHealthImagingSlide(connection, refOf(IMAGING.grid), deps);
+      world.server.latencyMs = 150;
+      try {
+        const requests = world.imaging.frameRequests.length;
+        const wanted = [0, 1, 2, 3].map((col) => slide.readTile(0, col, 5));
+        const scrolledAway = new AbortController();
+        const dropped = [4, 5, 6, 7].map((col) =>
+          slide.readTile(0, col, 5, 0, 0, scrolledAway.signal).then(
+            () => 'answered',
+            (e: Error) => e.message,
+          ),
+        );
+        // Two in flight, six queued: the four given up are cancelled before they are sent.
+        await vi.waitFor(() => expect(deps.queue.stats()).toMatchObject({ running: 2, queued: 6 }));
+        scrolledAway.abort();
+        const order: number[] = [];
+        await Promise.all(wanted.map((p, i) => p.then(() => order.push(i))));
+        expect(await Promise.all(dropped)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+        expect(world.imaging.frameRequests.length - requests).toBe(4);
+        // The first two asked were answered first, each as it came: no tile waits for the others.
+        expect(order.slice(0, 2).sort()).toEqual([0, 1]);
+        expect(deps.queue.stats().cancelled).toBe(4);
+      } finally {
+        world.server.latencyMs = 0;
+      }
+    });
+  }, 30_000);
+
+  it('no credentials at all: said so, with the commands that set them up', async () => {
+    await inWorld(
+      {
+        ...world,
+        server: { ...world.server, env: () => world.server.env({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' }) },
+      },
+      async () => {
+        forgetCredentials();
+        forgetImagingClients();
+        try {
+          const error = await failureOf(
+            openHealthImagingSlide(connection, refOf(IMAGING.grid), imagingDeps(world.dir, 'nocreds').deps),
+          );
+          expect(error.code).toBe('NO_CREDENTIALS');
+          expect(error.message).toMatch(/No AWS credentials were found .*aws configure/);
+        } finally {
+          forgetCredentials();
+          forgetImagingClients();
+        }
+      },
+    );
+  }, 30_000);
 });
 
 describe('the disk cache', () => {
