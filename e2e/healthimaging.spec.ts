@@ -116,7 +116,7 @@ test("Add from HealthImaging: find the patient's slides, add one, make the case 
   await expect(dialog.getByTestId('hi-patient')).toHaveValue(IMAGING.patientId);
   await dialog.getByTestId('hi-search').click();
   const rows = dialog.getByTestId('hi-image-set');
-  await expect(rows).toHaveCount(5);
+  await expect(rows).toHaveCount(7);
   await expect(dialog.getByTestId('hi-skipped')).toContainText('20 image sets of other modalities');
   await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-dialog.png') });
   await rows.filter({ hasText: IMAGING.sparse }).getByRole('checkbox').check();

@@ -73,9 +73,17 @@ describe('browsing', () => {
         nextToken = page.nextToken;
         pages++;
       } while (nextToken);
-      // 5 slide image sets, and 20 CT image sets of the same patient left out.
+      // 7 slide image sets, and 20 CT image sets of the same patient left out.
       expect(seen.sort()).toEqual(
-        [IMAGING.grid, IMAGING.htj2k, IMAGING.sparse, IMAGING.sparseNoPositions, IMAGING.mono16].sort(),
+        [
+          IMAGING.grid,
+          IMAGING.htj2k,
+          IMAGING.sparse,
+          IMAGING.sparseNoPositions,
+          IMAGING.mono16,
+          IMAGING.j2k,
+          IMAGING.htj2kRpcl,
+        ].sort(),
       );
       expect(skipped).toBe(20);
       expect(pages).toBe(4);
@@ -89,13 +97,13 @@ describe('browsing', () => {
       expect(byAccession.imageSets[0]).toMatchObject({ modality: 'SM', studyDate: '2023-02-15', accessionNumber: 'ACC-8001' });
       const uid = String(world.imaging.imageSets[1].metadata.Study.DICOM.StudyInstanceUID);
       const byStudy = await searchImageSets(connection, IMAGING.datastoreId, { studyInstanceUID: uid });
-      expect(byStudy.imageSets.map((s) => s.imageSetId)).toEqual([IMAGING.htj2k]);
+      expect(byStudy.imageSets.map((s) => s.imageSetId)).toEqual([IMAGING.htj2k, IMAGING.htj2kRpcl]);
       const byDate = await searchImageSets(connection, IMAGING.datastoreId, {
         patientId: IMAGING.patientId,
         studyDateFrom: '2024-03-01',
         studyDateTo: '2024-03-31',
       });
-      expect(byDate.imageSets).toHaveLength(5);
+      expect(byDate.imageSets).toHaveLength(7);
       expect(byDate.imageSets[0].url).toBe(url(byDate.imageSets[0].imageSetId));
       await expect(
         searchImageSets(connection, IMAGING.datastoreId, { patientId: 'x', accessionNumber: 'y', studyInstanceUID: 'z' }),

@@ -15,7 +15,7 @@ import { openHealthImagingSlide } from '../../../electron/services/healthimaging
 import { decodeFrame } from '../../../electron/services/slides/decode/decodeFrame.js';
 import { openDicomSlide } from '../../../electron/services/slides/dicom/index.js';
 import { gridColour, PLANE_COLOURS } from '../slides/fixtures/codecCase.js';
-import { SPARSE_TILES } from '../../support/aws/imagingWorld.js';
+import { j2kColour, SPARSE_TILES } from '../../support/aws/imagingWorld.js';
 import { connection, IMAGING, imagingDeps, inWorld, refOf, startTestWorld } from './imagingTestWorld.js';
 
 let world: Awaited<ReturnType<typeof startTestWorld>>;
@@ -104,8 +104,8 @@ describe('HealthImaging metadata → the local slide model', () => {
       );
       expect(missing.code).toBe('NOT_FOUND');
       expect(missing.message).toContain('image set 99999999999999999999999999999999');
-      world.imaging.imageSets[5].metadata.Study.Series = Object.fromEntries(
-        Object.entries(world.imaging.imageSets[5].metadata.Study.Series).map(([k, s]) => [
+      world.imaging.imageSets.at(-1)!.metadata.Study.Series = Object.fromEntries(
+        Object.entries(world.imaging.imageSets.at(-1)!.metadata.Study.Series).map(([k, s]) => [
           k,
           {
             ...s,
@@ -119,7 +119,7 @@ describe('HealthImaging metadata → the local slide model', () => {
         ]),
       );
       const notSlide = await failureOf(
-        openHealthImagingSlide(connection, refOf(world.imaging.imageSets[5].imageSetId), imagingDeps(world.dir, 'm5').deps),
+        openHealthImagingSlide(connection, refOf(world.imaging.imageSets.at(-1)!.imageSetId), imagingDeps(world.dir, 'm5').deps),
       );
       expect(notSlide.message).toMatch(/no whole-slide image/);
     });
@@ -127,7 +127,7 @@ describe('HealthImaging metadata → the local slide model', () => {
 });
 
 describe('frames of each content type decode to the expected pixels', () => {
-  it('image/jpeg as stored, image/jph and application/octet-stream through the decoders', async () => {
+  it('image/jpeg as stored; image/jph, image/jphc, image/j2c and application/octet-stream through the decoders', async () => {
     await inWorld(world, async () => {
       const deps = imagingDeps(world.dir, 'px').deps;
       const grid = await openHealthImagingSlide(connection, refOf(IMAGING.grid), deps);
@@ -151,6 +151,23 @@ describe('frames of each content type decode to the expected pixels', () => {
         const decoded = await decodeFrame(tile.bytes, tile.contentType, htj2k.describe().pixelFormat!, 256, 256);
         expect([...decoded.data.subarray(0, 3)]).toEqual(PLANE_COLOURS[z]);
       }
+
+      const j2k = await openHealthImagingSlide(connection, refOf(IMAGING.j2k), deps);
+      const j2kTile = (await j2k.readTile(0, 0, 0))!;
+      expect(j2kTile.contentType).toBe('image/j2c');
+      const j2kPixels = await decodeFrame(j2kTile.bytes, j2kTile.contentType, j2k.describe().pixelFormat!, 256, 256);
+      for (const [x, y] of [
+        [0, 0],
+        [200, 17],
+        [255, 255],
+      ])
+        expect([...j2kPixels.data.subarray((y * 256 + x) * 3, (y * 256 + x) * 3 + 3)]).toEqual(j2kColour(x, y));
+
+      const rpcl = await openHealthImagingSlide(connection, refOf(IMAGING.htj2kRpcl), deps);
+      const rpclTile = (await rpcl.readTile(0, 0, 0, 1))!;
+      expect(rpclTile.contentType).toBe('image/jphc');
+      const rpclPixels = await decodeFrame(rpclTile.bytes, rpclTile.contentType, rpcl.describe().pixelFormat!, 256, 256);
+      expect([...rpclPixels.data.subarray(0, 3)]).toEqual(PLANE_COLOURS[1]);
 
       const mono = await openHealthImagingSlide(connection, refOf(IMAGING.mono16), deps);
       const tile = (await mono.readTile(0, 0, 0))!;
@@ -306,6 +323,27 @@ describe('the disk cache', () => {
       expect((await deps.cache.statistics()).corruptDropped).toBeGreaterThanOrEqual(1);
     });
   });
+
+  it('offline with part of a slide cached: cached tiles are served, a missing one says the service is unreachable', async () => {
+    await inWorld(world, async () => {
+      const { deps } = imagingDeps(world.dir, 'partial');
+      const slide = await openHealthImagingSlide(connection, refOf(IMAGING.grid), deps);
+      await slide.readTile(0, 1, 1);
+      deps.cache.close();
+    });
+    const offlineWorld = {
+      ...world,
+      server: { ...world.server, env: () => world.server.env({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1' }) },
+    };
+    await inWorld(offlineWorld, async () => {
+      const { deps } = imagingDeps(world.dir, 'partial');
+      const slide = await openHealthImagingSlide(connection, refOf(IMAGING.grid), deps);
+      expect((await slide.readTile(0, 1, 1))?.contentType).toBe('image/jpeg');
+      const missing = await failureOf(slide.readTile(0, 2, 2));
+      expect(missing.code).toBe('UNREACHABLE');
+      expect(missing.message).toMatch(/AWS could not be reached for medical-imaging:GetImageFrame .*offline/);
+    });
+  }, 30_000);
 
   it('"make available offline" can be cancelled and resumed, and the slide then opens with no network', async () => {
     const cacheDir = 'offline';

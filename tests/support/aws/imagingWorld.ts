@@ -6,7 +6,9 @@
  * - `htj2k`: HTJ2K lossless RGB, 3 focal planes (frames served as image/jph);
  * - `sparse`: a TILED_SPARSE JPEG level with tiles missing, whose metadata keeps its per-frame
  *   positions; `sparseNoPositions`: the same image set with the Per-Frame Functional Groups left out;
- * - `mono16`: uncompressed 16-bit (application/octet-stream).
+ * - `mono16`: uncompressed 16-bit (application/octet-stream);
+ * - `j2k`: JPEG 2000 lossless (image/j2c); `htj2kRpcl`: the HTJ2K frames stored as HTJ2K RPCL
+ *   (1.2.840.10008.1.2.4.202), which GetImageFrame answers as image/jphc.
  *
  * Plus other patients' image sets (CT, so the SM filter has something to drop) for paging.
  */
@@ -16,7 +18,7 @@ import { writeCodecSlide } from '../../services/slides/fixtures/codecSlides.js';
 import { GRID, PLANE_COLOURS, writeGridSlide } from '../../services/slides/fixtures/codecCase.js';
 import { seriesUID, writeInstance, type TileKey } from '../../services/slides/fixtures/slideFixtures.js';
 import { startAwsTestServer, type AwsTestServer } from './awsTestServer.js';
-import { HealthImagingStandIn, imageSetFromDicomFiles } from './healthImagingService.js';
+import { frameContentType, HealthImagingStandIn, imageSetFromDicomFiles } from './healthImagingService.js';
 
 export const IMAGING = {
   region: 'us-east-1',
@@ -27,6 +29,8 @@ export const IMAGING = {
   sparse: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3',
   sparseNoPositions: 'd4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4',
   mono16: 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5',
+  j2k: 'f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6',
+  htj2kRpcl: 'a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7',
   patientId: 'PAT-0042',
   accessionNumber: 'ACC-7001',
   studyDate: '20240305',
@@ -46,8 +50,11 @@ export type ImagingWorld = {
   server: AwsTestServer;
   imaging: HealthImagingStandIn;
   /** The same slides as local DICOM files, one folder per slide. */
-  localDirs: Record<'grid' | 'htj2k' | 'sparse' | 'mono16', string>;
+  localDirs: Record<'grid' | 'htj2k' | 'sparse' | 'mono16' | 'j2k', string>;
 };
+
+/** The colour of every pixel of the `j2k` slide at (x, y). */
+export const j2kColour = (x: number, y: number): [number, number, number] => [x & 255, y & 255, (x + y) & 255];
 
 const dicomIn = async (dir: string) => (await readdir(dir)).filter((n) => n.endsWith('.dcm')).map((n) => join(dir, n));
 
@@ -60,6 +67,7 @@ export async function startImagingWorld(
     htj2k: join(dir, 'htj2k'),
     sparse: join(dir, 'sparse'),
     mono16: join(dir, 'mono16'),
+    j2k: join(dir, 'j2k'),
   };
   for (const d of Object.values(localDirs)) await mkdir(d, { recursive: true });
   await writeGridSlide(localDirs.grid);
@@ -98,6 +106,18 @@ export async function startImagingWorld(
     pixel: (_level, x) => [1000 + x],
   });
 
+  await writeCodecSlide({
+    dir: localDirs.j2k,
+    name: 'j2k',
+    seriesDescription: 'JPEG 2000 (lossless)',
+    codec: 'j2k',
+    levels: [{ width: 256, height: 256 }],
+    tileSize: 256,
+    components: 3,
+    bits: 8,
+    pixel: (_level, x, y) => j2kColour(x, y),
+  });
+
   const imaging = new HealthImagingStandIn({ region: IMAGING.region });
   imaging.datastores.push({ id: IMAGING.datastoreId, name: 'pathology' }, { id: IMAGING.otherDatastoreId, name: 'radiology' });
   const ds = IMAGING.datastoreId;
@@ -113,6 +133,11 @@ export async function startImagingWorld(
   await add(await dicomIn(localDirs.sparse), IMAGING.sparse);
   await add(await dicomIn(localDirs.sparse), IMAGING.sparseNoPositions, { dropPerFrame: true });
   await add(await dicomIn(localDirs.mono16), IMAGING.mono16);
+  await add(await dicomIn(localDirs.j2k), IMAGING.j2k);
+  const rpcl = await add(await dicomIn(localDirs.htj2k), IMAGING.htj2kRpcl);
+  for (const series of Object.values(rpcl.metadata.Study.Series))
+    for (const instance of Object.values(series.Instances)) instance.StoredTransferSyntaxUID = '1.2.840.10008.1.2.4.202';
+  for (const frame of rpcl.frames.values()) frame.contentType = frameContentType('1.2.840.10008.1.2.4.202');
 
   // Other patients, and CT image sets of this one: paging and the SM filter have something to do.
   const template = imaging.imageSets[0];
