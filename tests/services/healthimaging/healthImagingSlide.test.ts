@@ -16,6 +16,8 @@ import { decodeFrame } from '../../../electron/services/slides/decode/decodeFram
 import { openDicomSlide } from '../../../electron/services/slides/dicom/index.js';
 import { gridColour, PLANE_COLOURS } from '../slides/fixtures/codecCase.js';
 import { j2kColour, SPARSE_TILES } from '../../support/aws/imagingWorld.js';
+import { imageSetFromDicomFiles } from '../../support/aws/healthImagingService.js';
+import { keyOf, seriesUID, writeInstance } from '../slides/fixtures/slideFixtures.js';
 import { connection, IMAGING, imagingDeps, inWorld, refOf, startTestWorld } from './imagingTestWorld.js';
 
 let world: Awaited<ReturnType<typeof startTestWorld>>;
@@ -94,6 +96,51 @@ describe('HealthImaging metadata → the local slide model', () => {
       );
       expect(error.code).toBe('BAD_FILE');
       expect(error.message).toMatch(/no per-frame positions .*TILED_SPARSE, 6 of 12 tiles stored/);
+    });
+  });
+
+  it('no per-frame positions but a frame for every tile: placed in TILED_FULL order; a partial level left out; both said', async () => {
+    const dir = join(world.dir, 'no-positions');
+    const series = seriesUID('no-positions');
+    const full = await writeInstance(dir, series, {
+      fileName: 'l0.dcm',
+      width: 256,
+      height: 128,
+      tileWidth: 64,
+      tileHeight: 64,
+      organization: 'TILED_SPARSE', // every tile stored, row by row
+    });
+    await writeInstance(dir, series, {
+      fileName: 'l1.dcm',
+      width: 128,
+      height: 64,
+      tileWidth: 32,
+      tileHeight: 32,
+      level0Width: 256,
+      organization: 'TILED_SPARSE',
+      sparseTiles: [{ col: 1, row: 0 }],
+    });
+    const set = await imageSetFromDicomFiles(
+      [join(dir, 'l0.dcm'), join(dir, 'l1.dcm')],
+      { datastoreId: IMAGING.datastoreId, imageSetId: 'b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8' },
+      { dropPerFrame: true },
+    );
+    world.imaging.imageSets.push(set);
+    await inWorld(world, async () => {
+      const slide = await openHealthImagingSlide(connection, refOf(set.imageSetId), imagingDeps(world.dir, 'np').deps);
+      const d = slide.describe();
+      expect(d.levels.map((l) => [l.width, l.tileCount])).toEqual([[256, 8]]);
+      expect(d.notes).toEqual([
+        expect.stringMatching(/no per-frame positions for the VOLUME 256 × 128 .*placed in TILED_FULL order/),
+        expect.stringMatching(/no per-frame positions for the VOLUME 128 × 64 .*1 of 8 tiles stored.*not shown/),
+      ]);
+      for (const [col, row] of [
+        [0, 0],
+        [3, 1],
+      ]) {
+        const tile = (await slide.readTile(0, col, row))!;
+        expect(Buffer.from(tile.bytes).equals(Buffer.from(full.tiles.get(keyOf({ col, row }))!))).toBe(true);
+      }
     });
   });
 
