@@ -90,8 +90,8 @@ export function SlideInfoPanel({
         {info.remoteUrl ? (
           <>
             <dt>Source</dt>
-            <dd className="mono" data-testid="slide-info-source">
-              AWS HealthImaging <span className="muted">{info.remoteUrl}</span>
+            <dd data-testid="slide-info-source">
+              AWS HealthImaging <span className="mono muted">{info.remoteUrl}</span>
             </dd>
           </>
         ) : null}
