@@ -118,6 +118,10 @@ test("Add from HealthImaging: find the patient's slides, add one, make the case 
   const rows = dialog.getByTestId('hi-image-set');
   await expect(rows).toHaveCount(7);
   await expect(dialog.getByTestId('hi-skipped')).toContainText('20 image sets of other modalities');
+  // The series description and size come from each image set's metadata.
+  await expect(rows.filter({ hasText: IMAGING.grid }).getByTestId('hi-series')).toHaveText(
+    'Grid of known colours (JPEG) · 2,048 × 1,536 px',
+  );
   await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-dialog.png') });
   await rows.filter({ hasText: IMAGING.sparse }).getByRole('checkbox').check();
   await dialog.getByTestId('healthimaging-add').click();

@@ -17,7 +17,7 @@ import { TaskInfo } from './model/tasks.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
 import { CaseUiSession } from './model/session.js';
 // ---- HealthImaging (#9) ----
-import { Datastore, HealthImagingRef, ImageSetPage, ImageSetSearch } from './model/healthImaging.js';
+import { Datastore, HealthImagingRef, ImageSetDetails, ImageSetPage, ImageSetSearch } from './model/healthImaging.js';
 // ---- end HealthImaging ----
 // ---- HealthOmics (#10) ----
 import { OmicsUrl, ReadSetPage, ReferenceSummary, RunOutput, RunSummary, SequenceStore } from './model/healthOmics.js';
@@ -209,6 +209,17 @@ export const methods = {
       .object({ connection: AwsConnection, datastoreId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), search: ImageSetSearch })
       .strict(),
     result: ImageSetPage,
+  },
+  /** One image set's series description and size, from its metadata (kept in the cache for opening). */
+  'healthImaging.imageSet': {
+    params: z
+      .object({
+        connection: AwsConnection,
+        datastoreId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        imageSetId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      })
+      .strict(),
+    result: ImageSetDetails,
   },
   /** Add image sets to the open case's case.json (written atomically); the case reopens. */
   'healthImaging.addToCase': {

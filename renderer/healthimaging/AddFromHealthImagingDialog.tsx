@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AwsConnection } from '../../shared/model/aws.js';
-import type { Datastore, HealthImagingRef, ImageSetSummary } from '../../shared/model/healthImaging.js';
+import type { Datastore, HealthImagingRef, ImageSetDetails, ImageSetSummary } from '../../shared/model/healthImaging.js';
 import { api, asTriptychError, type TriptychError } from '../api/index.js';
 import { Dialog } from '../app/Dialog.js';
 import { AwsConnectionPicker } from '../aws/AwsConnectionPicker.js';
@@ -61,6 +61,30 @@ export function AddFromHealthImagingDialog({
   const [active, setActive] = useState<AwsConnection | null>(null);
 
   useEffect(() => setCriteria((c) => ({ ...c, patientId: patientId ?? '' })), [patientId]);
+
+  // The series description and size are in each image set's metadata only: fetched for the rows
+  // shown, a few at a time (and kept in the cache, so opening the slide later is quicker).
+  const [details, setDetails] = useState<Record<string, ImageSetDetails | 'failed'>>({});
+  useEffect(() => {
+    if (!active || !storeId) return;
+    let live = true;
+    const wanted = imageSets.map((s) => s.imageSetId).filter((id) => !(id in details));
+    let next = 0;
+    const worker = async () => {
+      while (live && next < wanted.length) {
+        const imageSetId = wanted[next++];
+        const got = await api
+          .call('healthImaging.imageSet', { connection: active, datastoreId: storeId, imageSetId })
+          .catch(() => 'failed' as const);
+        if (live) setDetails((d) => ({ ...d, [imageSetId]: got }));
+      }
+    };
+    for (let i = 0; i < 4; i++) void worker();
+    return () => {
+      live = false;
+    };
+    // `details` is read to skip what is known, not to refetch when it changes.
+  }, [imageSets, active, storeId]);
 
   const fail = (e: unknown) => setError(asTriptychError(e));
   const set = (key: keyof Criteria) => (e: { target: { value: string } }) =>
@@ -267,6 +291,7 @@ export function AddFromHealthImagingDialog({
               <th aria-label="Add" />
               <th>Study date</th>
               <th>Study</th>
+              <th>Series</th>
               <th>Modality</th>
               <th>Patient</th>
               <th>Accession</th>
@@ -291,8 +316,11 @@ export function AddFromHealthImagingDialog({
                     }
                   />
                 </td>
-                <td className="mono">{s.studyDate ?? '—'}</td>
-                <td>{s.studyDescription ?? s.seriesDescription ?? '—'}</td>
+                <td className="mono" style={{ whiteSpace: 'nowrap' }}>
+                  {s.studyDate ?? '—'}
+                </td>
+                <td>{s.studyDescription ?? '—'}</td>
+                <td data-testid="hi-series">{seriesCell(details[s.imageSetId])}</td>
                 <td>{s.modality ?? '—'}</td>
                 <td className="mono">{s.patientId ?? '—'}</td>
                 <td className="mono">{s.accessionNumber ?? '—'}</td>
@@ -322,4 +350,11 @@ export function AddFromHealthImagingDialog({
       {task ? <TaskProgress task={task} unit="frames" /> : null}
     </Dialog>
   );
+}
+
+function seriesCell(details: ImageSetDetails | 'failed' | undefined): string {
+  if (details === undefined) return '…';
+  if (details === 'failed') return '—';
+  const size = details.width && details.height ? `${details.width.toLocaleString()} × ${details.height.toLocaleString()} px` : '';
+  return [details.seriesDescription, size].filter(Boolean).join(' · ') || '—';
 }

@@ -75,3 +75,13 @@ export const ImageSetPage = z.object({
   nextToken: z.string().optional(),
 });
 export type ImageSetPage = z.infer<typeof ImageSetPage>;
+
+/** What only the image set's metadata says (SearchImageSets does not): the slide series and its size. */
+export const ImageSetDetails = z.object({
+  seriesDescription: z.string().optional(),
+  modality: z.string().optional(),
+  /** Level 0 in pixels, when the image set holds a whole-slide image. */
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+});
+export type ImageSetDetails = z.infer<typeof ImageSetDetails>;

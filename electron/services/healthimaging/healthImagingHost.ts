@@ -17,6 +17,7 @@ import type { Bytes } from '../sources.js';
 import { writeFileAtomic } from '../storage/atomicWrite.js';
 import type { TaskRegistry } from '../tasks/taskRegistry.js';
 import { HealthImagingSlide, openHealthImagingSlide } from './healthImagingSlide.js';
+import { detailsOf, fetchImageSetMetadata } from './imageSetMetadata.js';
 import { listDatastores, searchImageSets } from './imageSetSearch.js';
 
 type HealthImagingMethod = Extract<keyof Handlers, `healthImaging.${string}`>;
@@ -54,6 +55,13 @@ export class HealthImagingHost {
     return {
       'healthImaging.datastores': async ({ connection }) => listDatastores(connection),
       'healthImaging.search': async ({ connection, datastoreId, search }) => searchImageSets(connection, datastoreId, search),
+      'healthImaging.imageSet': async ({ connection, datastoreId, imageSetId }) => {
+        const ref: HealthImagingRef = { source: 'healthimaging', region: connection.region, datastoreId, imageSetId };
+        const url = healthImagingUrl(ref);
+        // The same cache group the slide opens from: a look in the dialog is not fetched twice.
+        const group = (await this.options.cache()).group(`healthimaging:${url}`);
+        return detailsOf(await fetchImageSetMetadata(connection, ref, group, url));
+      },
       'healthImaging.addToCase': async ({ imageSets }) => {
         const session = requireCase();
         if (session.summary.isDemo) {

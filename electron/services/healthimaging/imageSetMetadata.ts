@@ -8,10 +8,11 @@
 import { GetImageSetMetadataCommand } from '@aws-sdk/client-medical-imaging';
 import { gunzipSync } from 'node:zlib';
 import type { AwsConnection } from '../../../shared/model/aws.js';
-import type { HealthImagingRef } from '../../../shared/model/healthImaging.js';
+import type { HealthImagingRef, ImageSetDetails } from '../../../shared/model/healthImaging.js';
 import { awsServiceError } from '../aws/awsErrors.js';
 import type { CacheGroup } from '../cache/diskCache.js';
 import { ServiceError } from '../errors.js';
+import { WSI_SOP_CLASS_UID } from '../slides/dicom/header.js';
 import { cachedMetadata } from '../healthomics/cachedMetadata.js';
 import { imagingClient } from './imagingClient.js';
 
@@ -74,4 +75,27 @@ export function parseMetadata(bytes: Uint8Array, encoding: string | undefined, u
   } catch (error) {
     throw new ServiceError('BAD_FILE', `The image set metadata cannot be read: ${(error as Error).message}`, url);
   }
+}
+
+/** The slide series' description, modality and level-0 size (what a search result lacks). */
+export function detailsOf(doc: ImageSetMetadata): ImageSetDetails {
+  const series = Object.values(doc.Study?.Series ?? {});
+  const slide =
+    series.find((s) => Object.values(s.Instances ?? {}).some((i) => i.DICOM?.SOPClassUID === WSI_SOP_CLASS_UID)) ?? series[0];
+  if (!slide) return {};
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  let width = 0;
+  let height = 0;
+  for (const instance of Object.values(slide.Instances ?? {})) {
+    const w = Number(instance.DICOM?.TotalPixelMatrixColumns ?? 0);
+    if (w > width) {
+      width = w;
+      height = Number(instance.DICOM?.TotalPixelMatrixRows ?? 0);
+    }
+  }
+  return {
+    ...(text(slide.DICOM?.SeriesDescription) ? { seriesDescription: text(slide.DICOM?.SeriesDescription) } : {}),
+    ...(text(slide.DICOM?.Modality) ? { modality: text(slide.DICOM?.Modality) } : {}),
+    ...(width > 0 && height > 0 ? { width, height } : {}),
+  };
 }

@@ -73,6 +73,14 @@ describe('HealthImaging slides of a case', () => {
       await call(services, 'healthImaging.addToCase', { imageSets: [refOf(IMAGING.grid)] });
       expect(JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')).healthImaging).toHaveLength(1);
 
+      expect(
+        await call(services, 'healthImaging.imageSet', {
+          connection: { profile: null, region: IMAGING.region },
+          datastoreId: IMAGING.datastoreId,
+          imageSetId: IMAGING.htj2k,
+        }),
+      ).toEqual({ seriesDescription: 'Focal planes (HTJ2K)', modality: 'SM', width: 512, height: 256 });
+
       const [slide] = summary.slides;
       expect(slide).toMatchObject({ name: 'Resection H&E', fileIds: [], remoteUrl: expect.stringContaining(IMAGING.grid) });
       slideId = slide.id;
