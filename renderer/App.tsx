@@ -8,6 +8,9 @@ import { useSettings } from './app/useSettings.js';
 // ---- HealthOmics (#10) ----
 import { AddFromHealthOmicsDialog } from './healthomics/AddFromHealthOmicsDialog.js';
 // ---- end HealthOmics ----
+// ---- HealthImaging (#9) ----
+import { AddFromHealthImagingDialog } from './healthimaging/AddFromHealthImagingDialog.js';
+// ---- end HealthImaging ----
 import { OpenCaseDialog } from './header/OpenCaseDialog.js';
 import { BoardAgenda } from './board/BoardAgenda.js';
 import { LaserPointer } from './board/LaserPointer.js';
@@ -37,6 +40,7 @@ export function App() {
   const [openDialog, setOpenDialog] = useState(false);
   const [about, setAbout] = useState(false);
   const [healthOmicsOpen, setHealthOmicsOpen] = useState(false); // HealthOmics (#10)
+  const [healthImagingOpen, setHealthImagingOpen] = useState(false); // HealthImaging (#9)
   const [notes, setNotes] = useState(false);
   const [summaryOpen, setSummaryOpen] = useState(false);
   const board = useBoardMode();
@@ -140,6 +144,7 @@ export function App() {
         onNotes={() => setNotes(true)}
         onSummary={() => setSummaryOpen(true)}
         onHealthOmics={() => setHealthOmicsOpen(true)}
+        onHealthImaging={() => setHealthImagingOpen(true)}
       />
 
       {kase.state.status === 'error' ? (
@@ -223,6 +228,16 @@ export function App() {
         subjectId={kase.summary?.patient.id}
       />
       {/* ---- end HealthOmics ---- */}
+      {/* ---- HealthImaging (#9) ---- */}
+      <AddFromHealthImagingDialog
+        open={healthImagingOpen}
+        onClose={() => setHealthImagingOpen(false)}
+        connection={settings.aws}
+        onConnection={(aws) => update({ aws })}
+        patientId={kase.summary?.patient.id}
+        remoteSlideCount={kase.summary?.slides.filter((s) => s.remoteUrl).length ?? 0}
+      />
+      {/* ---- end HealthImaging ---- */}
 
       <OpenCaseDialog
         open={openDialog}

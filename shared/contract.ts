@@ -19,6 +19,9 @@ import { Settings } from './model/settings.js';
 import { TaskInfo } from './model/tasks.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
 import { CaseUiSession } from './model/session.js';
+// ---- HealthImaging (#9) ----
+import { Datastore, HealthImagingRef, ImageSetDetails, ImageSetPage, ImageSetSearch } from './model/healthImaging.js';
+// ---- end HealthImaging ----
 // ---- HealthOmics (#10) ----
 import { OmicsUrl, ReadSetPage, ReferenceSummary, RunOutput, RunSummary, SequenceStore } from './model/healthOmics.js';
 // ---- end HealthOmics ----
@@ -205,6 +208,40 @@ export const methods = {
   /** Fetch and pin every HealthOmics file of the case (a task: progress, cancel, resume by starting again). */
   'healthOmics.makeOffline': { params: none, result: z.object({ task: z.string() }) },
   // ---- end HealthOmics ----
+  // ---- HealthImaging (#9) ----
+  /** HealthImaging data stores of the account in the connection's region. */
+  'healthImaging.datastores': { params: z.object({ connection: AwsConnection }).strict(), result: z.array(Datastore) },
+  /** One page of a data store's slide microscopy image sets, by patient / accession / study UID / study date. */
+  'healthImaging.search': {
+    params: z
+      .object({ connection: AwsConnection, datastoreId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), search: ImageSetSearch })
+      .strict(),
+    result: ImageSetPage,
+  },
+  /** One image set's series description and size, from its metadata (kept in the cache for opening). */
+  'healthImaging.imageSet': {
+    params: z
+      .object({
+        connection: AwsConnection,
+        datastoreId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        imageSetId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      })
+      .strict(),
+    result: ImageSetDetails,
+  },
+  /** Add image sets to the open case's case.json (written atomically); the case reopens. */
+  'healthImaging.addToCase': {
+    params: z.object({ imageSets: z.array(HealthImagingRef).min(1).max(200) }).strict(),
+    result: CaseSummary,
+  },
+  /** Fetch and pin every frame of the case's HealthImaging slides (a task: progress, cancel, resume by starting again). */
+  'healthImaging.makeOffline': {
+    params: z
+      .object({ slideId: z.string().min(1).max(200).optional(), levels: z.array(z.number().int().min(0)).max(64).optional() })
+      .strict(),
+    result: z.object({ task: z.string() }),
+  },
+  // ---- end HealthImaging ----
 } as const;
 
 export type Methods = typeof methods;

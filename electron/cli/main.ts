@@ -7,6 +7,11 @@ import { inspectCommand } from './inspectCommand.js';
 import { serveCommand } from './serveCommand.js';
 import { parseTileArgs, tileCommand } from './tileCommand.js';
 import { reportError } from './reportError.js';
+// ---- HealthImaging (#9) ----
+import { join } from 'node:path';
+import { defaultDataDir } from './dataDir.js';
+import { setStandaloneCacheDir } from '../services/healthimaging/standaloneImaging.js';
+// ---- end HealthImaging ----
 
 const USAGE = `usage:
   triptych inspect PATH | --demo        print as JSON what Triptych finds at PATH (case folder or file)
@@ -14,16 +19,22 @@ const USAGE = `usage:
   triptych inspect omics-reference://REGION/REFERENCE_STORE_ID/REFERENCE_ID
   triptych inspect omics-run://REGION/RUN_ID | s3://BUCKET/KEY
                                         the same for HealthOmics and S3 (credentials as the AWS SDK finds them)
+  triptych inspect healthimaging://REGION/DATASTORE_ID/IMAGE_SET_ID
+                                        a HealthImaging slide, the same JSON as a local one
   triptych serve [CASE] [--port N] [--open]
                                         serve the viewer to a browser on this machine (loopback only)
   triptych tile SLIDE --level L --col C --row R [--focal Z] [--path K] --out FILE [--decode]
-                                        write one tile as stored (or, with --decode, as a PNG)`;
+                                        write one tile as stored (or, with --decode, as a PNG);
+                                        SLIDE may be healthimaging://REGION/DATASTORE_ID/IMAGE_SET_ID`;
 
 export async function main(argv: string[]): Promise<number> {
   // The AWS SDK warns once per process that its releases after January 2027 need Node 22: the
   // versions pinned here run on Node 20, and the warning would break the CLI's one-line errors.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const [command, ...rest] = argv;
+  // ---- HealthImaging (#9): frames the CLI fetches are kept with the app's (offline next time) ----
+  setStandaloneCacheDir(join(defaultDataDir(), 'cache'));
+  // ---- end HealthImaging ----
   try {
     if (command === 'inspect') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { demo: { type: 'boolean' } } });

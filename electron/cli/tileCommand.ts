@@ -13,6 +13,11 @@ import { openCase } from '../services/case/openCase.js';
 import { ServiceError, badFile } from '../services/errors.js';
 import { cropFrame, decodeFrame, type DecodedFrame } from '../services/slides/decode/decodeFrame.js';
 import { writeFileAtomically } from '../services/slides/dicom/write/dicomFileWriter.js';
+import type { SlideSource } from '../services/sources.js';
+// ---- HealthImaging (#9) ----
+import { parseHealthImagingUrl } from '../../shared/model/healthImaging.js';
+import { openStandaloneHealthImagingSlide } from '../services/healthimaging/standaloneImaging.js';
+// ---- end HealthImaging ----
 
 export type TileOptions = {
   slide: string;
@@ -63,12 +68,19 @@ export function parseTileArgs(args: string[]): TileOptions | undefined {
 export const ABSENT_TILE = 3;
 
 export async function tileCommand(options: TileOptions): Promise<number> {
-  const slidePath = resolve(options.slide);
-  const session = new CaseSession(await openCase(slidePath));
+  // ---- HealthImaging (#9): healthimaging://REGION/DATASTORE/IMAGESET, credentials as the SDK finds them ----
+  const remote = parseHealthImagingUrl(options.slide);
+  // ---- end HealthImaging ----
+  const slidePath = remote ? options.slide : resolve(options.slide);
+  const session = remote ? undefined : new CaseSession(await openCase(slidePath));
   try {
-    const ref = session.summary.slides[0];
-    if (!ref) throw badFile(slidePath, 'no DICOM whole-slide image here');
-    const source = (await session.slide(ref.id))!;
+    let source: SlideSource;
+    if (remote) source = await openStandaloneHealthImagingSlide(remote);
+    else {
+      const ref = session!.summary.slides[0];
+      if (!ref) throw badFile(slidePath, 'no DICOM whole-slide image here');
+      source = (await session!.slide(ref.id))!;
+    }
     const info = source.describe();
     const level = info.levels[options.level];
     const where = `level ${options.level}`;
@@ -112,7 +124,7 @@ export async function tileCommand(options: TileOptions): Promise<number> {
     console.log(tile.contentType);
     return 0;
   } finally {
-    await session.close();
+    await session?.close();
   }
 }
 

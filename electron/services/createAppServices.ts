@@ -25,6 +25,9 @@ import { SessionStore } from './session/sessionStore.js';
 // ---- HealthOmics (#10) ----
 import { HealthOmicsHost } from './healthomics/healthOmicsHandlers.js';
 // ---- end HealthOmics ----
+// ---- HealthImaging (#9) ----
+import { HealthImagingHost } from './healthimaging/healthImagingHost.js';
+// ---- end HealthImaging ----
 
 const APP_VERSION = packageJson.version;
 
@@ -111,7 +114,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
       (await ensureDemoCase(options.dataDir, (done, total, message) =>
         options.emit('progress', { task: 'demo', done, total, message }),
       ));
-    const next = new CaseSession(await openCase(folder, { isDemo }));
+    const next = new CaseSession(await openCase(folder, { isDemo }), healthImaging.openSlide);
     const previous = session;
     session = next;
     await previous?.close();
@@ -144,6 +147,19 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     },
   });
   // ---- end HealthOmics ----
+  // ---- HealthImaging (#9): the case's slides in HealthImaging, browse, add, offline ----
+  const healthImaging = new HealthImagingHost({
+    cache,
+    awsSettings: async () => (await settings.get()).aws,
+    tasks,
+    currentCase: () => session,
+    reopenCase: async () => {
+      const reopened = await open(requireCase().root);
+      options.emit('case.changed', reopened.summary);
+      return reopened.summary;
+    },
+  });
+  // ---- end HealthImaging ----
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Triptych', version: APP_VERSION, host: options.host }),
@@ -220,6 +236,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     'tasks.cancel': async ({ id }) => tasks.cancel(id),
     'cache.stats': async () => (await cache()).statistics(),
     ...healthOmics.handlers(),
+    ...healthImaging.handlers(),
   };
 
   const serveBinary = createBinaryService({

@@ -6,13 +6,14 @@ import type { CaseSummary } from '../../shared/model/case.js';
 import { ageInYears, formatDate } from '../util/format.js';
 import {
   BoardIcon,
-  CloudIcon,
+  DnaIcon,
   EyeIcon,
   EyeOffIcon,
   FolderOpenIcon,
   InfoIcon,
   MoonIcon,
   NotesIcon,
+  SlideIcon,
   SummaryIcon,
   SunIcon,
 } from '../ui/icons.js';
@@ -36,6 +37,8 @@ export type HeaderProps = {
   onSummary(): void;
   /** HealthOmics (#10): open "Add from HealthOmics". */
   onHealthOmics?(): void;
+  /** HealthImaging (#9): open "Add from HealthImaging". */
+  onHealthImaging?(): void;
 };
 
 const SEX: Record<string, string> = {
@@ -61,6 +64,7 @@ export function PatientHeader({
   onNotes,
   onSummary,
   onHealthOmics,
+  onHealthImaging,
 }: HeaderProps) {
   const board = useBoardMode();
   // In tumor-board mode identifiers are masked whatever the user's own setting.
@@ -187,7 +191,7 @@ export function PatientHeader({
         {/* ---- HealthOmics (#10) ---- */}
         {onHealthOmics ? (
           <HeaderAction
-            icon={<CloudIcon />}
+            icon={<DnaIcon />}
             label="HealthOmics…"
             compact="soon"
             onClick={onHealthOmics}
@@ -197,6 +201,19 @@ export function PatientHeader({
           />
         ) : null}
         {/* ---- end HealthOmics ---- */}
+        {/* ---- HealthImaging (#9) ---- */}
+        {onHealthImaging ? (
+          <HeaderAction
+            icon={<SlideIcon />}
+            label="HealthImaging…"
+            compact="soon"
+            onClick={onHealthImaging}
+            disabled={!summary}
+            title="Add the patient's whole-slide images from AWS HealthImaging to the case"
+            data-testid="open-healthimaging"
+          />
+        ) : null}
+        {/* ---- end HealthImaging ---- */}
         <HeaderAction icon={<FolderOpenIcon />} label="Open case…" compact="soon" onClick={onOpenCase} data-testid="open-case" />
         <button
           type="button"

@@ -196,9 +196,3 @@ export const NotesIcon = (p: IconProps) => (
     <path d="M9 4l3 3M2 14.5h12" />
   </Icon>
 );
-/** A remote (cloud) source of data. */
-export const CloudIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M4.5 12.5a3 3 0 0 1-.4-6 4 4 0 0 1 7.7-1A3.3 3.3 0 0 1 11.7 12.5Z" />
-  </Icon>
-);

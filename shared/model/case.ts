@@ -32,6 +32,10 @@ export const SlideRef = z.object({
   id: z.string(),
   name: z.string(),
   fileIds: z.array(z.string()),
+  // ---- HealthImaging (#9) ----
+  /** healthimaging://REGION/DATASTORE/IMAGESET for a slide case.json names in HealthImaging (no local files). */
+  remoteUrl: z.string().optional(),
+  // ---- end HealthImaging ----
 });
 export type SlideRef = z.infer<typeof SlideRef>;
 

@@ -88,6 +88,12 @@ export const SlideInfo = z.object({
   pixelFormat: PixelFormat.optional(),
   /** The file's default VOI window (Window Center / Width), for 16-bit monochrome slides. */
   window: PixelWindow.optional(),
+  // ---- HealthImaging (#9) ----
+  /** Where the slide lives when it is not a local file: healthimaging://REGION/DATASTORE/IMAGESET. */
+  remoteUrl: z.string().optional(),
+  /** What the reader had to work around (e.g. metadata without per-frame positions), in words. */
+  notes: z.array(z.string()).optional(),
+  // ---- end HealthImaging ----
   /**
    * Tile URL with {level} {col} {row} placeholders (and optional ?z=&path=), same origin.
    * e.g. /binary/slides/<id>/tiles/{level}/{col}/{row}

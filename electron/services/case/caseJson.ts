@@ -30,6 +30,9 @@ export const CaseJsonHealthOmics = z
   .strict();
 export type CaseJsonHealthOmics = z.infer<typeof CaseJsonHealthOmics>;
 // ---- end HealthOmics ----
+// ---- HealthImaging (#9) ----
+import { HealthImagingRef } from '../../../shared/model/healthImaging.js';
+// ---- end HealthImaging ----
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date as YYYY-MM-DD');
 const relativePath = z
@@ -68,6 +71,13 @@ export const CaseJson = z
     specimens: z.array(CaseJsonSpecimen).max(1000).optional(),
     labels: z.record(relativePath, z.string().max(500)).optional().describe('A display label per file of the case'),
     healthOmics: CaseJsonHealthOmics.optional().describe('AWS HealthOmics read sets, references and run outputs of the patient'),
+    // ---- HealthImaging (#9) ----
+    healthImaging: z
+      .array(HealthImagingRef)
+      .max(200)
+      .optional()
+      .describe('Whole-slide images of the patient in AWS HealthImaging, shown in the slide pane like local slides'),
+    // ---- end HealthImaging ----
   })
   .strict()
   .describe('A Triptych case: the patient, the specimens, and which files of the folder come from which specimen.');

@@ -10,6 +10,13 @@ import type { SlideSource } from '../sources.js';
 import { openDicomSlide } from '../slides/dicom/index.js';
 import { readVariantFile } from '../variants/readVariantFile.js';
 import type { CaseIndex } from './openCase.js';
+// ---- HealthImaging (#9) ----
+import type { HealthImagingRef } from '../../../shared/model/healthImaging.js';
+import { openStandaloneHealthImagingSlide } from '../healthimaging/standaloneImaging.js';
+
+/** Opens a HealthImaging image set of the case (the host's: its cache, queue and AWS choice). */
+export type RemoteSlideOpener = (ref: HealthImagingRef) => Promise<SlideSource>;
+// ---- end HealthImaging ----
 
 /**
  * One open case: what it holds, and the readers opened for it on first use (slides, variant
@@ -20,7 +27,15 @@ export class CaseSession implements BinaryRegistry {
   private readonly variantTables = new Map<string, Promise<VariantTable>>();
   private ctdna: Promise<CtdnaSeries> | undefined;
 
-  constructor(private readonly index: CaseIndex) {}
+  constructor(
+    private readonly index: CaseIndex,
+    private readonly openRemoteSlide: RemoteSlideOpener = openStandaloneHealthImagingSlide,
+  ) {}
+
+  /** The HealthImaging image set behind a slide id, when it is one. */
+  remoteSlide(slideId: string): HealthImagingRef | undefined {
+    return this.index.remoteSlides?.get(slideId);
+  }
 
   get summary(): CaseSummary {
     return this.index.summary;
@@ -42,10 +57,11 @@ export class CaseSession implements BinaryRegistry {
 
   async slide(slideId: string): Promise<SlideSource | undefined> {
     const paths = this.index.slidePaths.get(slideId);
-    if (!paths) return undefined;
+    const remote = this.remoteSlide(slideId);
+    if (!paths && !remote) return undefined;
     let source = this.slideSources.get(slideId);
     if (!source) {
-      source = openDicomSlide(paths);
+      source = paths ? openDicomSlide(paths) : this.openRemoteSlide(remote!);
       this.slideSources.set(slideId, source);
       // A failed open is not cached: the user may fix the file and retry.
       source.catch(() => this.slideSources.delete(slideId));

@@ -8,6 +8,9 @@ import { readCaseJson, type CaseJson } from './caseJson.js';
 import { detectFileKind } from './detectFileKind.js';
 import { checkGenomeBuilds } from './genomeBuildCheck.js';
 import { listCaseFiles, type FoundFile } from './listCaseFiles.js';
+// ---- HealthImaging (#9) ----
+import { healthImagingUrl, type HealthImagingRef } from '../../../shared/model/healthImaging.js';
+// ---- end HealthImaging ----
 
 /** A case as the Node side holds it: the summary the page sees, and the paths behind the ids. */
 export type CaseIndex = {
@@ -18,6 +21,10 @@ export type CaseIndex = {
   paths: Map<string, string>;
   /** slide id → absolute paths of the series' files */
   slidePaths: Map<string, string[]>;
+  // ---- HealthImaging (#9) ----
+  /** slide id → the HealthImaging image set case.json names */
+  remoteSlides?: Map<string, HealthImagingRef>;
+  // ---- end HealthImaging ----
 };
 
 /** Ids are short hashes of what they stand for: stable across reopening, never a path. */
@@ -75,6 +82,16 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
 
   const specimens = linkSpecimens(caseJson, files, slides, warnings);
   warnings.push(...patientIdMismatches(caseJson, slides, patientIDs));
+  // ---- HealthImaging (#9): image sets case.json names, after the local slides ----
+  const remoteSlides = new Map<string, HealthImagingRef>();
+  for (const ref of caseJson.healthImaging ?? []) {
+    const url = healthImagingUrl(ref);
+    const id = idOf('h', url);
+    if (remoteSlides.has(id)) continue;
+    remoteSlides.set(id, ref);
+    slides.push({ id, name: ref.label ?? `HealthImaging ${ref.imageSetId}`, fileIds: [], remoteUrl: url });
+  }
+  // ---- end HealthImaging ----
   const variantFiles = files.filter((f) => f.kind === 'variants');
   const genome = await checkGenomeBuilds(caseJson.genomeBuild, variantFiles, (id) => paths.get(id)!);
   warnings.push(...genome.warnings);
@@ -92,7 +109,7 @@ export async function openCase(inputPath: string, options: { isDemo?: boolean } 
     specimens,
     warnings,
   };
-  return { root, summary, paths, slidePaths };
+  return { root, summary, paths, slidePaths, remoteSlides };
 }
 
 /**

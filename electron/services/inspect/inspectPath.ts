@@ -9,6 +9,11 @@ import { badFile } from '../errors.js';
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
 import { inspectOmics } from '../healthomics/inspectOmics.js';
 // ---- end HealthOmics ----
+// ---- HealthImaging (#9) ----
+import { parseHealthImagingUrl } from '../../../shared/model/healthImaging.js';
+import { openStandaloneHealthImagingSlide } from '../healthimaging/standaloneImaging.js';
+import type { SlideInfo } from '../../../shared/model/slide.js';
+// ---- end HealthImaging ----
 
 /** How many normalized variants `inspect` lists; `records` still counts them all. */
 const MAX_LISTED_VARIANTS = 1000;
@@ -25,6 +30,16 @@ export async function inspectPath(path: string, options: { isDemo?: boolean } = 
     throw badFile(path, 'not a HealthOmics or S3 URL of a form Triptych reads (see `triptych --help`)');
   }
   // ---- end HealthOmics ----
+  // ---- HealthImaging (#9): healthimaging://REGION/DATASTORE_ID/IMAGE_SET_ID, as a local slide prints ----
+  const imageSet = parseHealthImagingUrl(path);
+  if (imageSet) {
+    const source = await openStandaloneHealthImagingSlide(imageSet);
+    return { kind: 'slide', slides: [slideJson(source.describe())] };
+  }
+  if (/^healthimaging:\/\//.test(path)) {
+    throw badFile(path, 'not a HealthImaging URL of the form healthimaging://REGION/DATASTORE_ID/IMAGE_SET_ID');
+  }
+  // ---- end HealthImaging ----
   const info = await stat(path).catch(() => {
     throw badFile(path, 'no such file or folder');
   });
@@ -65,28 +80,34 @@ export async function inspectPath(path: string, options: { isDemo?: boolean } = 
 
 async function describeSlides(session: CaseSession) {
   const slides = [];
-  for (const ref of session.summary.slides) {
-    const info = await session.slideInfo(ref.id);
-    slides.push({
-      name: info.name,
-      seriesInstanceUID: info.seriesInstanceUID,
-      transferSyntax: info.transferSyntax,
-      focalPlanes: info.focalPlanes,
-      opticalPaths: info.opticalPaths,
-      associated: info.associated.map((a) => a.type),
-      levels: info.levels.map(({ width, height, tileWidth, tileHeight, downsample, tileCount, mppX, mppY }) => ({
-        width,
-        height,
-        tileWidth,
-        tileHeight,
-        downsample,
-        tileCount,
-        mppX,
-        mppY,
-      })),
-    });
-  }
+  for (const ref of session.summary.slides) slides.push(slideJson(await session.slideInfo(ref.id)));
   return slides;
+}
+
+/** One slide as `inspect` prints it (local or HealthImaging alike). */
+function slideJson(info: Omit<SlideInfo, 'id' | 'tileUrlTemplate' | 'associated'> & { associated: Array<{ type: string }> }) {
+  return {
+    // ---- HealthImaging (#9) ----
+    ...(info.remoteUrl ? { source: info.remoteUrl } : {}),
+    ...(info.notes?.length ? { notes: info.notes } : {}),
+    // ---- end HealthImaging ----
+    name: info.name,
+    seriesInstanceUID: info.seriesInstanceUID,
+    transferSyntax: info.transferSyntax,
+    focalPlanes: info.focalPlanes,
+    opticalPaths: info.opticalPaths,
+    associated: info.associated.map((a) => a.type),
+    levels: info.levels.map(({ width, height, tileWidth, tileHeight, downsample, tileCount, mppX, mppY }) => ({
+      width,
+      height,
+      tileWidth,
+      tileHeight,
+      downsample,
+      tileCount,
+      mppX,
+      mppY,
+    })),
+  };
 }
 
 /**

@@ -86,6 +86,26 @@ export function SlideInfoPanel({
             <dd>{info.specimenDescription}</dd>
           </>
         ) : null}
+        {/* ---- HealthImaging (#9) ---- */}
+        {info.remoteUrl ? (
+          <>
+            <dt>Source</dt>
+            <dd data-testid="slide-info-source">
+              AWS HealthImaging <span className="mono muted">{info.remoteUrl}</span>
+            </dd>
+          </>
+        ) : null}
+        {info.notes?.length ? (
+          <>
+            <dt>Notes</dt>
+            <dd data-testid="slide-info-notes">
+              {info.notes.map((note) => (
+                <div key={note}>{note}</div>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        {/* ---- end HealthImaging ---- */}
         <dt>Tiles</dt>
         <dd>
           {transferSyntaxName(info.transferSyntax)} <span className="muted">({info.tileContentType})</span>

@@ -81,6 +81,11 @@ export function useOpenSeadragon(
       immediateRender: false,
       imageLoaderLimit: 12,
       timeout: 30000,
+      // A tile that failed (remote slide offline, throttled) stays a grey placeholder and is asked
+      // again a few times (HealthImaging #9); local files fail for good reasons and rarely do.
+      placeholderFillStyle: '#3a3a3a',
+      tileRetryMax: 3,
+      tileRetryDelay: 4000,
       crossOriginPolicy: false,
       gestureSettingsMouse: {
         clickToZoom: false,

@@ -42,15 +42,16 @@ export async function openDicomSlide(paths: string[]): Promise<SlideSource> {
   }
 }
 
-class DicomSlide implements SlideSource {
+/** Exported so a remote store of the same model (HealthImaging) reads frames its own way: readFrame. */
+export class DicomSlide implements SlideSource {
   private readonly levels: PyramidLevel[];
-  private readonly associated = new Map<AssociatedImageType, SlideInstance>();
-  private readonly description: Description;
+  protected readonly associated = new Map<AssociatedImageType, SlideInstance>();
+  protected readonly description: Description;
   /** Frame indexes, built on first use of each file and kept. */
   private readonly frameIndexes = new Map<SlideInstance, Promise<FrameIndex>>();
   private closed = false;
 
-  constructor(private readonly instances: SlideInstance[]) {
+  constructor(protected readonly instances: SlideInstance[]) {
     const [first] = instances;
     const series = first.header.seriesInstanceUID;
     for (const instance of instances) {
@@ -124,23 +125,38 @@ class DicomSlide implements SlideSource {
     return this.description;
   }
 
-  async readTile(level: number, col: number, row: number, focalPlane = 0, opticalPath = 0): Promise<Bytes | null> {
+  async readTile(
+    level: number,
+    col: number,
+    row: number,
+    focalPlane = 0,
+    opticalPath = 0,
+    signal?: AbortSignal,
+  ): Promise<Bytes | null> {
     this.assertOpen();
     const pyramidLevel = this.levels[level];
     const ref = pyramidLevel?.grid.get(opticalPath, focalPlane, col, row);
     if (!ref) return null;
-    const instance = pyramidLevel.parts[ref.part];
-    const frames = await this.frameIndexOf(instance);
-    if (ref.frame >= frames.frameCount) return null;
-    return { bytes: await frames.read(ref.frame), contentType: tileContentType(instance.header.transferSyntaxUID) };
+    return this.readFrame(pyramidLevel.parts[ref.part], ref.frame, signal);
   }
 
   async readAssociated(type: AssociatedImageType): Promise<Bytes | null> {
     this.assertOpen();
     const instance = this.associated.get(type);
     if (!instance) return null;
+    return this.readFrame(instance, 0);
+  }
+
+  /** Where the pyramid's frames (stored frame `frame` of `instance`) come from: the file here. */
+  protected async readFrame(instance: SlideInstance, frame: number, _signal?: AbortSignal): Promise<Bytes | null> {
     const frames = await this.frameIndexOf(instance);
-    return { bytes: await frames.read(0), contentType: tileContentType(instance.header.transferSyntaxUID) };
+    if (frame >= frames.frameCount) return null;
+    return { bytes: await frames.read(frame), contentType: tileContentType(instance.header.transferSyntaxUID) };
+  }
+
+  /** The pyramid as built (level 0 first), for sources that need to walk every frame. */
+  protected get pyramid(): readonly PyramidLevel[] {
+    return this.levels;
   }
 
   async close(): Promise<void> {
@@ -149,7 +165,7 @@ class DicomSlide implements SlideSource {
     await Promise.allSettled(this.instances.map((instance) => instance.file.close()));
   }
 
-  private assertOpen(): void {
+  protected assertOpen(): void {
     if (this.closed) throw new ServiceError('NOT_FOUND', 'the slide has been closed');
   }
 

@@ -1,0 +1,127 @@
+/**
+ * The contract's `healthImaging.*` methods, and the opener of the case's HealthImaging slides:
+ * one instance per host, holding the request queue every frame goes through (shared by all
+ * slides, so the bound on parallel requests is the account's, not the slide's).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AwsConnection } from '../../../shared/model/aws.js';
+import type { CaseSummary } from '../../../shared/model/case.js';
+import { healthImagingUrl, type HealthImagingRef } from '../../../shared/model/healthImaging.js';
+import type { DiskCache } from '../cache/diskCache.js';
+import type { CaseSession } from '../case/caseSession.js';
+import type { Handlers } from '../contract/dispatch.js';
+import { ServiceError } from '../errors.js';
+import { RequestQueue } from '../remote/requestQueue.js';
+import type { Bytes } from '../sources.js';
+import { writeFileAtomic } from '../storage/atomicWrite.js';
+import type { TaskRegistry } from '../tasks/taskRegistry.js';
+import { HealthImagingSlide, openHealthImagingSlide } from './healthImagingSlide.js';
+import { detailsOf, fetchImageSetMetadata } from './imageSetMetadata.js';
+import { listDatastores, searchImageSets } from './imageSetSearch.js';
+
+type HealthImagingMethod = Extract<keyof Handlers, `healthImaging.${string}`>;
+
+/** Frames in flight at once: a viewport asks for dozens; HealthImaging answers ~10 parallel calls well. */
+const CONCURRENCY = 10;
+
+export class HealthImagingHost {
+  private readonly queue = new RequestQueue<Bytes>(CONCURRENCY);
+
+  constructor(
+    private readonly options: {
+      cache: () => Promise<DiskCache>;
+      /** The user's AWS choice (settings.aws): its profile is used, the image set's region wins. */
+      awsSettings: () => Promise<AwsConnection | null>;
+      tasks: TaskRegistry;
+      currentCase: () => CaseSession | undefined;
+      reopenCase: () => Promise<CaseSummary>;
+    },
+  ) {}
+
+  /** For the case session: open one of its image sets as a slide. */
+  openSlide = async (ref: HealthImagingRef): Promise<HealthImagingSlide> => {
+    const chosen = await this.options.awsSettings();
+    const connection = { profile: chosen?.profile ?? null, region: ref.region };
+    return openHealthImagingSlide(connection, ref, { cache: await this.options.cache(), queue: this.queue });
+  };
+
+  handlers(): Pick<Handlers, HealthImagingMethod> {
+    const requireCase = () => {
+      const session = this.options.currentCase();
+      if (!session) throw new ServiceError('NO_CASE', 'No case is open.');
+      return session;
+    };
+    return {
+      'healthImaging.datastores': async ({ connection }) => listDatastores(connection),
+      'healthImaging.search': async ({ connection, datastoreId, search }) => searchImageSets(connection, datastoreId, search),
+      'healthImaging.imageSet': async ({ connection, datastoreId, imageSetId }) => {
+        const ref: HealthImagingRef = { source: 'healthimaging', region: connection.region, datastoreId, imageSetId };
+        const url = healthImagingUrl(ref);
+        // The same cache group the slide opens from: a look in the dialog is not fetched twice.
+        const group = (await this.options.cache()).group(`healthimaging:${url}`);
+        return detailsOf(await fetchImageSetMetadata(connection, ref, group, url));
+      },
+      'healthImaging.addToCase': async ({ imageSets }) => {
+        const session = requireCase();
+        if (session.summary.isDemo) {
+          throw new ServiceError(
+            'UNSUPPORTED',
+            'The demo case is generated: open a case folder to add HealthImaging slides to it.',
+          );
+        }
+        await addToCaseJson(session.root, imageSets);
+        return this.options.reopenCase();
+      },
+      'healthImaging.makeOffline': async ({ slideId, levels }) => {
+        const session = requireCase();
+        const ids = session.summary.slides.map((s) => s.id).filter((id) => session.remoteSlide(id));
+        const chosen = slideId ? ids.filter((id) => id === slideId) : ids;
+        if (chosen.length === 0)
+          throw new ServiceError('NOT_FOUND', 'The case has no HealthImaging slide to make available offline.');
+        const task = `healthimaging-offline:${session.root}:${slideId ?? 'all'}`;
+        this.options.tasks.start(
+          task,
+          `Make the HealthImaging slides of ${session.summary.title} available offline`,
+          async ({ signal, progress }) => {
+            let frames = 0;
+            let bytes = 0;
+            for (const id of chosen) {
+              const slide = await session.slide(id);
+              if (!(slide instanceof HealthImagingSlide)) continue;
+              const done = await slide.makeAvailableOffline(signal, progress, levels);
+              frames += done.frames;
+              bytes += done.bytes;
+            }
+            return `${frames} frames available offline (${(bytes / 2 ** 20).toFixed(1)} MiB fetched)`;
+          },
+        );
+        return { task };
+      },
+    };
+  }
+}
+
+/** Merge image sets into the folder's case.json (kept as it is otherwise), written atomically. */
+async function addToCaseJson(root: string, imageSets: HealthImagingRef[]): Promise<void> {
+  const path = join(root, 'case.json');
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ServiceError(
+        'BAD_FILE',
+        `case.json cannot be read, so nothing was added: ${(error as Error).message}`,
+        'case.json',
+      );
+    }
+  }
+  const list = (Array.isArray(json.healthImaging) ? json.healthImaging : []) as HealthImagingRef[];
+  for (const ref of imageSets) {
+    if (list.some((x) => healthImagingUrl(x) === healthImagingUrl(ref))) continue;
+    list.push(ref);
+  }
+  json.healthImaging = list;
+  await writeFileAtomic(path, JSON.stringify(json, null, 2) + '\n');
+}
