@@ -41,7 +41,7 @@ const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
   return [value, performance.now() - start];
 };
 
-async function writeVcf(path: string): Promise<void> {
+export async function writeVcf(path: string): Promise<void> {
   const out = createWriteStream(path);
   const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(
