@@ -53,8 +53,9 @@ const INITIAL_CAPACITY = 1024;
  * field of a line without cutting a string out of it first (a Map needs a string per look-up, and
  * that allocation and hashing was most of the time of reading a million-line file).
  *
- * Codes are kept as the wire has them, the value's index plus one (0: none), so new rows need no
- * fill and the wire form is a narrowing copy.
+ * Codes are kept as the wire has them, the value's index plus one (0: none), in the wire's width
+ * (one byte a row while there are fewer than 255 values, two below 65,535, else four): new rows
+ * need no fill, a million rows take a quarter of the memory, and the wire form is the array's bytes.
  */
 export class CodedBuilder {
   readonly values: string[] = [];
@@ -62,20 +63,23 @@ export class CodedBuilder {
   /** Open addressing: code + 1 per slot, 0 when empty. */
   private slots = new Int32Array(64);
   /** Per row, the code of its value plus one; 0: none. */
-  codes: Int32Array;
+  codes: WireCodes;
   private lastCode = -1;
 
   constructor(capacity: number) {
-    this.codes = new Int32Array(capacity);
+    this.codes = new Uint8Array(capacity);
   }
 
   set(row: number, value: string | undefined): void {
-    if (value !== undefined) this.codes[row] = this.codeOf(value, 0, value.length) + 1;
+    if (value === undefined) return;
+    const code = this.codeOf(value, 0, value.length); // first: it may widen the codes
+    this.codes[row] = code + 1;
   }
 
   /** Codes `source.slice(start, end)` for the row. */
   setRange(row: number, source: string, start: number, end: number): void {
-    this.codes[row] = this.codeOf(source, start, end) + 1;
+    const code = this.codeOf(source, start, end); // first: it may widen the codes
+    this.codes[row] = code + 1;
   }
 
   /** The row's value's code (value index; -1: none). */
@@ -112,6 +116,7 @@ export class CodedBuilder {
     this.hashes.push(hash);
     this.slots[slot] = code + 1;
     if (this.values.length * 2 > this.slots.length) this.rehash();
+    if (this.values.length === 0xff || this.values.length === 0xffff) this.widen();
     return (this.lastCode = code);
   }
 
@@ -126,15 +131,29 @@ export class CodedBuilder {
     this.slots = slots;
   }
 
-  grow(capacity: number): void {
-    const next = new Int32Array(capacity);
+  /** The next wire width, at the count of values where packWireCodes takes it. */
+  private widen(): void {
+    const next = this.values.length === 0xff ? new Uint16Array(this.codes.length) : new Int32Array(this.codes.length);
     next.set(this.codes);
+    this.codes = next;
+  }
+
+  grow(capacity: number): void {
+    const codes = this.codes;
+    const next =
+      codes instanceof Uint8Array
+        ? new Uint8Array(capacity)
+        : codes instanceof Uint16Array
+          ? new Uint16Array(capacity)
+          : new Int32Array(capacity);
+    next.set(codes);
     this.codes = next;
   }
 
   /** The first `n` rows' codes as CodedColumn has them (-1: none). */
   column(n: number): CodedColumn {
-    const codes = this.codes.slice(0, n);
+    const codes = new Int32Array(n);
+    codes.set(this.codes.subarray(0, n));
     for (let i = 0; i < n; i++) codes[i]! -= 1;
     return { values: this.values, codes };
   }
@@ -290,18 +309,18 @@ export class VariantColumnsBuilder {
 const bytesOf = (array: Float64Array | Int32Array | Uint16Array | Uint32Array): Uint8Array =>
   new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
-/** Wire codes (value index plus one, 0: none) in the narrowest width; the typed arrays' set() narrows natively. */
-function packWireCodes(values: string[], wireCodes: Int32Array, encode: (bytes: Uint8Array) => string): CodedColumnWire {
+/** Codes as the wire has them: value index plus one (0: none), Uint8 / Uint16 / Int32 (see packWireCodes). */
+type WireCodes = Uint8Array | Uint16Array | Int32Array;
+
+/** Wire codes in the narrowest width that holds every code (narrowed natively by set() when wider). */
+function packWireCodes(values: string[], wireCodes: WireCodes, encode: (bytes: Uint8Array) => string): CodedColumnWire {
   const width = values.length < 0xff ? 1 : values.length < 0xffff ? 2 : 4;
   const n = wireCodes.length;
-  let bytes: Uint8Array;
-  if (width === 1) (bytes = new Uint8Array(n)).set(wireCodes);
-  else if (width === 2) {
-    const packed = new Uint16Array(n);
-    packed.set(wireCodes);
-    bytes = bytesOf(packed);
-  } else bytes = bytesOf(wireCodes);
-  return { values, width, codes: encode(bytes) };
+  let packed: WireCodes = wireCodes;
+  if (width === 1 && !(wireCodes instanceof Uint8Array)) (packed = new Uint8Array(n)).set(wireCodes);
+  else if (width === 2 && !(wireCodes instanceof Uint16Array)) (packed = new Uint16Array(n)).set(wireCodes);
+  else if (width === 4 && !(wireCodes instanceof Int32Array)) (packed = new Int32Array(n)).set(wireCodes);
+  return { values, width, codes: encode(packed instanceof Uint8Array ? packed : bytesOf(packed)) };
 }
 
 function packCodes(c: CodedColumn, encode: (bytes: Uint8Array) => string): CodedColumnWire {

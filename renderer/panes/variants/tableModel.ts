@@ -228,9 +228,8 @@ type TableInput = Pick<VariantTable, 'fileId' | 'fileName' | 'tumorSample'> &
 export function toRows(table: TableInput): VariantRow[] {
   const typed = table.columns ? unpackColumns(table.columns) : columnsOf(table.variants).typed();
   const t = new RowTable(table.fileId, table.fileName, table.tumorSample ?? table.fileName, typed);
-  // Pushed, not `new Array(n)`: V8 makes an array that long a slow dictionary-backed one.
-  const rows: VariantRow[] = [];
-  for (let index = 0; index < t.length; index++) rows.push(new TableRow(t, index));
+  const rows: VariantRow[] = new Array(t.length);
+  for (let index = 0; index < t.length; index++) rows[index] = new TableRow(t, index);
   filterColumnsOf(rows); // built now, with the rows, rather than on the first keystroke
   return rows;
 }
@@ -339,13 +338,6 @@ export function applyFilters(rows: readonly VariantRow[], filters: Filters): Var
   return out;
 }
 
-/** An array of `n` copies of `value`, in V8's fast elements (`new Array(n)` of a large n is a dictionary). */
-function filledArray<T>(n: number, value: T): T[] {
-  const array: T[] = [];
-  for (let i = 0; i < n; i++) array.push(value);
-  return array;
-}
-
 const GROUP_BITS: Record<ConsequenceGroup, number> = { coding: 0, splice: 1, synonymous: 2, noncoding: 3, unknown: 4 };
 
 type FilterColumns = { pass: Uint8Array; group: Uint8Array; vaf: Float64Array; depth: Float64Array; chrom: string[] };
@@ -360,7 +352,7 @@ function filterColumnsOf(rows: readonly VariantRow[]): FilterColumns {
       group: new Uint8Array(n),
       vaf: new Float64Array(n),
       depth: new Float64Array(n),
-      chrom: filledArray(n, ''),
+      chrom: new Array<string>(n),
     };
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
@@ -738,7 +730,7 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
     at[count++] = i;
   }
   const order = stableOrder(keys.subarray(0, count));
-  const out = rows.slice(); // a fast array of the right length (`new Array(n)` would be a dictionary-backed one)
+  const out: VariantRow[] = new Array(n);
   for (let k = 0; k < count; k++) out[k] = rows[at[order[k]!]!]!;
   for (let k = 0; k < missed; k++) out[count + k] = rows[missing[k]!]!;
   if (!cached) sortCache.set(rows, (cached = new Map()));

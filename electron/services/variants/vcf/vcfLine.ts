@@ -17,7 +17,7 @@ import { MAX_INFO_FIELDS, MAX_INFO_VALUE_LENGTH } from '../../../../shared/model
 import { CodedBuilder, type VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
 import { alleleFraction, FORMAT_KEYS_USED, readDepth, type SampleFields } from './alleleFraction.js';
 import { annotationOf, pickEntry } from './annotations.js';
-import { shortProteinChange } from '../proteinChange.js';
+import { shortProteinChange, withoutSequenceId } from '../proteinChange.js';
 import type { VcfHeader } from './vcfHeader.js';
 
 const NOT_A_VARIANT = new Set(['<NON_REF>', '<*>', '*']);
@@ -71,6 +71,8 @@ export class VcfLineReader {
   /** Raw HGVSp texts, each coded once, and the table's code of its short form (shortProteinChange) per raw code. */
   private rawProtein = new CodedBuilder(0);
   private shortProteinCodes: number[] = [];
+  /** The table's gene, consequence and HGVS codes per code of the annotation field they come from. */
+  private derived = new DerivedCodes(this.annotationColumns);
 
   constructor(private readonly header: VcfHeader) {
     this.infoMeta = (header.parser.getMetadata('INFO') ?? {}) as Record<string, { Type?: unknown } | undefined>;
@@ -116,6 +118,7 @@ export class VcfLineReader {
       for (const field of this.fields) field.column = undefined;
       this.rawProtein = new CodedBuilder(0);
       this.shortProteinCodes = [];
+      this.derived = new DerivedCodes(this.annotationColumns);
     }
     // Column ends: the first 8 tabs.
     const t0 = line.indexOf('\t');
@@ -236,31 +239,14 @@ export class VcfLineReader {
     const starts = this.entryStarts;
     const ends = this.entryEnds;
     const present = (i: number): boolean => i >= 0 && i < fieldCount && ends[i]! > starts[i]!;
-    if (present(at.gene)) out.gene.setRange(row, line, starts[at.gene]!, ends[at.gene]!);
-    else out.gene.set(row, info.gene);
-    if (present(at.consequence)) {
-      const start = starts[at.consequence]!;
-      const end = ends[at.consequence]!;
-      const amp = line.indexOf('&', start); // "missense_variant&splice_region_variant": the first term is the most severe
-      out.consequence.setRange(row, line, start, amp >= 0 && amp < end ? amp : end);
-    }
-    if (present(at.hgvsc)) {
-      const start = starts[at.hgvsc]!;
-      const end = ends[at.hgvsc]!;
-      const colon = line.indexOf(':', start); // withoutSequenceId
-      out.hgvsc.setRange(row, line, colon >= 0 && colon < end ? colon + 1 : start, end);
-    }
-    if (present(at.hgvsp)) {
-      const raw = this.rawProtein.codeOf(line, starts[at.hgvsp]!, ends[at.hgvsp]!);
-      let code = this.shortProteinCodes[raw];
-      if (code === undefined) {
-        const short = shortProteinChange(this.rawProtein.values[raw]!);
-        this.shortProteinCodes[raw] = code = out.hgvsp.codeOf(short, 0, short.length);
-      }
-      out.hgvsp.setCode(row, code);
-    }
+    // The entry's fields as INFO columns first: the code each gets there is then the key to the
+    // gene, consequence and HGVS it gives, worked out once per distinct value (see derived()).
     let count = this.writeInfoFields(row, info);
     const added = this.repeatedAnnotationKeys ? new Set<string>() : undefined;
+    let geneCode = -1;
+    let consequenceCode = -1;
+    let hgvscCode = -1;
+    let hgvspCode = -1;
     for (let i = 0; i < this.annotationKeys.length && count < MAX_INFO_FIELDS; i++) {
       if (!present(i)) continue;
       const key = this.annotationKeys[i]!;
@@ -268,11 +254,47 @@ export class VcfLineReader {
       added?.add(key);
       const start = starts[i]!;
       const end = ends[i]!;
+      const column = this.annotationColumns[i]!;
       if (end - start > MAX_INFO_VALUE_LENGTH) {
         const kept = cut(line.slice(start, end));
-        this.annotationColumns[i]!.setRange(row, kept, 0, kept.length);
-      } else this.annotationColumns[i]!.setRange(row, line, start, end);
+        column.setRange(row, kept, 0, kept.length);
+      } else {
+        const code = column.codeOf(line, start, end);
+        column.setCode(row, code);
+        if (i === at.gene) geneCode = code;
+        if (i === at.consequence) consequenceCode = code;
+        if (i === at.hgvsc) hgvscCode = code;
+        if (i === at.hgvsp) hgvspCode = code;
+      }
       count += 1;
+    }
+    const derived = this.derived;
+    if (geneCode >= 0) out.gene.setCode(row, derived.gene(geneCode, at.gene, out));
+    else if (present(at.gene)) out.gene.setRange(row, line, starts[at.gene]!, ends[at.gene]!);
+    else out.gene.set(row, info.gene);
+    if (consequenceCode >= 0) out.consequence.setCode(row, derived.consequence(consequenceCode, at.consequence, out));
+    else if (present(at.consequence)) {
+      const start = starts[at.consequence]!;
+      const end = ends[at.consequence]!;
+      const amp = line.indexOf('&', start); // "missense_variant&splice_region_variant": the first term is the most severe
+      out.consequence.setRange(row, line, start, amp >= 0 && amp < end ? amp : end);
+    }
+    if (hgvscCode >= 0) out.hgvsc.setCode(row, derived.hgvsc(hgvscCode, at.hgvsc, out));
+    else if (present(at.hgvsc)) {
+      const start = starts[at.hgvsc]!;
+      const end = ends[at.hgvsc]!;
+      const colon = line.indexOf(':', start); // withoutSequenceId
+      out.hgvsc.setRange(row, line, colon >= 0 && colon < end ? colon + 1 : start, end);
+    }
+    if (hgvspCode >= 0) out.hgvsp.setCode(row, derived.hgvsp(hgvspCode, at.hgvsp, out));
+    else if (present(at.hgvsp)) {
+      const raw = this.rawProtein.codeOf(line, starts[at.hgvsp]!, ends[at.hgvsp]!);
+      let code = this.shortProteinCodes[raw];
+      if (code === undefined) {
+        const short = shortProteinChange(this.rawProtein.values[raw]!);
+        this.shortProteinCodes[raw] = code = out.hgvsp.codeOf(short, 0, short.length);
+      }
+      out.hgvsp.setCode(row, code);
     }
   }
 
@@ -460,6 +482,48 @@ export class VcfLineReader {
       if (this.sampleStarts[k]! >= 0) fields[FORMAT_KEYS_USED[k]!] = line.slice(this.sampleStarts[k], this.sampleEnds[k]);
     }
     return fields;
+  }
+}
+
+/**
+ * What annotationOf makes of an annotation field's value (gene as it is, the consequence's first
+ * term, HGVSc without its sequence id, HGVSp's short form), per code of that value in the field's
+ * INFO column: each distinct value is worked out once, and a row costs an array look-up.
+ */
+class DerivedCodes {
+  private readonly genes: number[] = [];
+  private readonly consequences: number[] = [];
+  private readonly hgvscs: number[] = [];
+  private readonly hgvsps: number[] = [];
+
+  constructor(private readonly fields: readonly Coder[]) {}
+
+  private of(memo: number[], code: number, field: number, into: Coder, derive: (value: string) => string): number {
+    let derived = memo[code];
+    if (derived === undefined) {
+      const value = derive(this.fields[field]!.values[code]!);
+      memo[code] = derived = into.codeOf(value, 0, value.length);
+    }
+    return derived;
+  }
+
+  gene(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.genes, code, field, out.gene, (value) => value);
+  }
+
+  consequence(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.consequences, code, field, out.consequence, (value) => {
+      const amp = value.indexOf('&');
+      return amp < 0 ? value : value.slice(0, amp);
+    });
+  }
+
+  hgvsc(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.hgvscs, code, field, out.hgvsc, withoutSequenceId);
+  }
+
+  hgvsp(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.hgvsps, code, field, out.hgvsp, shortProteinChange);
   }
 }
 
