@@ -148,6 +148,18 @@ describe('radixOrder', () => {
     );
   });
 
+  it('is the stable ascending order of more distinct doubles than are ranked (the passes over their bits)', () => {
+    let seed = 99;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    // 100,000 keys, about 70,000 distinct, negative and positive, some repeated.
+    const values = Array.from({ length: 100_000 }, () =>
+      random() < 0.3 ? Math.floor(random() * 50) / 8 : (random() - 0.5) * 1e6,
+    );
+    const expected = values.map((v, i) => ({ v, i })).sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.i - b.i));
+    expect(new Set(values).size).toBeGreaterThan(65_536);
+    expect([...radixOrder(Float64Array.from(values))]).toEqual(expected.map((e) => e.i));
+  });
+
   it('is the stable ascending order of integer keys (the passes over their distance from the smallest), sorted or not', () => {
     const stable = (values: number[]) =>
       values

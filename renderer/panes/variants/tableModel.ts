@@ -792,6 +792,11 @@ function stableOrder(keys: Float64Array): Uint32Array {
   }
   for (let i = 0; i < n; i++) order[i] = i;
   if (sorted) return order;
+  if (!integers) {
+    // Fractions (VAF, allele frequencies) mostly take few distinct values: ranked, one counting pass orders them.
+    const ranks = scratch.u32('low', n).subarray(0, n);
+    if (distinctRanks(keys, ranks)) return countingOrder(ranks, order, scratch.u32('nextOrder', n).subarray(0, n));
+  }
   let low = scratch.u32('low', n).subarray(0, n);
   let high = scratch.u32('high', n).subarray(0, n);
   if (integers && max - min <= Number.MAX_SAFE_INTEGER) {
@@ -852,6 +857,73 @@ function stableOrder(keys: Float64Array): Uint32Array {
 }
 
 const COUNTS = new Uint32Array(65536);
+const MAX_DISTINCT = 65536;
+const DISTINCT_SLOTS = 1 << 17;
+const distinctKeys = new Float64Array(DISTINCT_SLOTS);
+const distinctIds = new Int32Array(DISTINCT_SLOTS);
+const distinctValues = new Float64Array(MAX_DISTINCT);
+const rankOfId = new Uint32Array(MAX_DISTINCT);
+
+/**
+ * Each key's rank among the distinct keys into `ranks` (equal keys, equal ranks; ranks in key
+ * order), when there are at most MAX_DISTINCT of them; false (ranks unusable) when there are more.
+ * Keys hold no NaN and no -0 (sortRows makes them plain 0).
+ */
+function distinctRanks(keys: Float64Array, ranks: Uint32Array): boolean {
+  const n = keys.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
+  const mask = DISTINCT_SLOTS - 1;
+  distinctIds.fill(-1);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    let slot = (Math.imul(bits[2 * i]! ^ Math.imul(bits[2 * i + 1]!, 0x9e3779b1), 0x85ebca6b) >>> 15) & mask;
+    let id = distinctIds[slot]!;
+    while (id >= 0 && distinctKeys[slot] !== key) {
+      slot = (slot + 1) & mask;
+      id = distinctIds[slot]!;
+    }
+    if (id < 0) {
+      if (count === MAX_DISTINCT) return false;
+      id = count++;
+      distinctIds[slot] = id;
+      distinctKeys[slot] = key;
+      distinctValues[id] = key;
+    }
+    ranks[i] = id;
+  }
+  // First-seen ids to ranks: the distinct values sorted, each id's value found in them.
+  const sorted = distinctValues.slice(0, count).sort();
+  for (let id = 0; id < count; id++) {
+    const value = distinctValues[id]!;
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    rankOfId[id] = lo;
+  }
+  for (let i = 0; i < n; i++) ranks[i] = rankOfId[ranks[i]!]!;
+  return true;
+}
+
+/** The stable order of ranks below 65,536: one counting pass. `order` and `into` are scratch. */
+function countingOrder(ranks: Uint32Array, order: Uint32Array, into: Uint32Array): Uint32Array {
+  const n = ranks.length;
+  const counts = COUNTS;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[ranks[i]!]!++;
+  let sum = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d]!;
+    counts[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) into[counts[ranks[i]!]!++] = order[i]!;
+  return into;
+}
 
 /** Each row's key (NaN: no value) through the column's functions: the definition. */
 function rowKeys(rows: readonly VariantRow[], column: Column): (i: number) => number {
