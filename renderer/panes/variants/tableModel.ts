@@ -792,6 +792,12 @@ function stableOrder(keys: Float64Array): Uint32Array {
   }
   for (let i = 0; i < n; i++) order[i] = i;
   if (sorted) return order;
+  if (integers && max - min < 65536) {
+    // Small integers (the ranks of text values, depths): their distance from the smallest is the digit of one counting pass.
+    const digits = scratch.u32('low', n).subarray(0, n);
+    for (let i = 0; i < n; i++) digits[i] = keys[i]! - min;
+    return countingOrder(digits, order, scratch.u32('nextOrder', n).subarray(0, n));
+  }
   if (!integers) {
     // Fractions (VAF, allele frequencies) mostly take few distinct values: ranked, one counting pass orders them.
     const ranks = scratch.u32('low', n).subarray(0, n);
