@@ -714,8 +714,8 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
   const sign = sort.desc ? -1 : 1;
   const n = rows.length;
   const keys = scratch.f64(n);
-  const at = scratch.u32('at', n); // row index of each key
-  const missing = scratch.u32('missing', n);
+  // Row index of each key from the front; of each row without a key from the back (no second array).
+  const at = scratch.u32('at', n);
   let count = 0;
   let missed = 0;
   const keyOf = columnarKeys(rows, column) ?? rowKeys(rows, column);
@@ -723,7 +723,7 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
     // `+ 0` makes -0 plain 0, so a descending sort keeps zeros as one run.
     const key = sign * keyOf(i) + 0;
     if (Number.isNaN(key)) {
-      missing[missed++] = i; // no place in an order: last, in their order
+      at[n - 1 - missed++] = i; // no place in an order: last, in their order
       continue;
     }
     keys[count] = key;
@@ -732,7 +732,7 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
   const order = stableOrder(keys.subarray(0, count));
   const out: VariantRow[] = new Array(n);
   for (let k = 0; k < count; k++) out[k] = rows[at[order[k]!]!]!;
-  for (let k = 0; k < missed; k++) out[count + k] = rows[missing[k]!]!;
+  for (let k = 0; k < missed; k++) out[count + k] = rows[at[n - 1 - k]!]!;
   if (!cached) sortCache.set(rows, (cached = new Map()));
   let byDirection = cached.get(column);
   if (!byDirection) {
@@ -790,19 +790,19 @@ function stableOrder(keys: Float64Array): Uint32Array {
     if (key > max) max = key;
     if (integers && !Number.isInteger(key)) integers = false;
   }
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (sorted) return order;
-  if (integers && max - min < 65536) {
+  if (!sorted && integers && max - min < 65536) {
     // Small integers (the ranks of text values, depths): their distance from the smallest is the digit of one counting pass.
     const digits = scratch.u32('low', n).subarray(0, n);
     for (let i = 0; i < n; i++) digits[i] = keys[i]! - min;
-    return countingOrder(digits, order, scratch.u32('nextOrder', n).subarray(0, n));
+    return countingOrder(digits, order);
   }
-  if (!integers) {
+  if (!sorted && !integers) {
     // Fractions (VAF, allele frequencies) mostly take few distinct values: ranked, one counting pass orders them.
     const ranks = scratch.u32('low', n).subarray(0, n);
-    if (distinctRanks(keys, ranks)) return countingOrder(ranks, order, scratch.u32('nextOrder', n).subarray(0, n));
+    if (distinctRanks(keys, ranks)) return countingOrder(ranks, order);
   }
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (sorted) return order;
   let low = scratch.u32('low', n).subarray(0, n);
   let high = scratch.u32('high', n).subarray(0, n);
   if (integers && max - min <= Number.MAX_SAFE_INTEGER) {
@@ -915,8 +915,8 @@ function distinctRanks(keys: Float64Array, ranks: Uint32Array): boolean {
   return true;
 }
 
-/** The stable order of ranks below 65,536: one counting pass. `order` and `into` are scratch. */
-function countingOrder(ranks: Uint32Array, order: Uint32Array, into: Uint32Array): Uint32Array {
+/** The stable order of ranks below 65,536 (indices into them), into `into`: one counting pass. */
+function countingOrder(ranks: Uint32Array, into: Uint32Array): Uint32Array {
   const n = ranks.length;
   const counts = COUNTS;
   counts.fill(0);
@@ -927,7 +927,7 @@ function countingOrder(ranks: Uint32Array, order: Uint32Array, into: Uint32Array
     counts[d] = sum;
     sum += c;
   }
-  for (let i = 0; i < n; i++) into[counts[ranks[i]!]!++] = order[i]!;
+  for (let i = 0; i < n; i++) into[counts[ranks[i]!]!++] = i;
   return into;
 }
 
