@@ -41,7 +41,7 @@ const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
   return [value, performance.now() - start];
 };
 
-async function writeVcf(path: string): Promise<void> {
+export async function writeVcf(path: string): Promise<void> {
   const out = createWriteStream(path);
   const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(
@@ -160,15 +160,30 @@ export async function benchVariants(): Promise<Figure[]> {
 
     // The renderer's table operations over 1M rows.
     const columns = BASE_COLUMNS;
-    const [, sortVafMs] = await time(() => sortRows(rows, { column: 'vaf', desc: true }, columns));
-    const [, sortLocusMs] = await time(() => sortRows(rows, { column: 'locus', desc: false }, columns));
-    const [, sortGeneMs] = await time(() => sortRows(rows, { column: 'gene', desc: false }, columns));
+    // Each sort also in CPU time (user + system of this process): on a machine others share, wall time
+    // counts the waits for a core too.
+    const sortCpu: number[] = [];
+    const cpuTimed =
+      <T>(fn: () => T) =>
+      () => {
+        const before = process.cpuUsage();
+        const value = fn();
+        const used = process.cpuUsage(before);
+        sortCpu.push((used.user + used.system) / 1000);
+        return value;
+      };
+    const [, sortVafMs] = await time(cpuTimed(() => sortRows(rows, { column: 'vaf', desc: true }, columns)));
+    const [, sortLocusMs] = await time(cpuTimed(() => sortRows(rows, { column: 'locus', desc: false }, columns)));
+    const [, sortGeneMs] = await time(cpuTimed(() => sortRows(rows, { column: 'gene', desc: false }, columns)));
+    // The same sort again (a direction toggled back): answered from the table's remembered orders.
+    const [, sortAgainMs] = await time(() => sortRows(rows, { column: 'gene', desc: false }, columns));
     const [board, filterMs] = await time(() => applyFilters(rows, TUMOR_BOARD));
     const [, textMs] = await time(() => applyFilters(rows, { ...TUMOR_BOARD, text: 'tp53 r12' }));
     const [, csvMs] = await time(() => toCsv(board, columns));
-    figures.push({ name: 'sort 1M rows by VAF', value: sortVafMs, unit: 'ms' });
-    figures.push({ name: 'sort 1M rows by position', value: sortLocusMs, unit: 'ms' });
-    figures.push({ name: 'sort 1M rows by gene', value: sortGeneMs, unit: 'ms' });
+    figures.push({ name: 'sort 1M rows by VAF', value: sortVafMs, unit: 'ms', note: `${sortCpu[0]!.toFixed(0)} ms CPU` });
+    figures.push({ name: 'sort 1M rows by position', value: sortLocusMs, unit: 'ms', note: `${sortCpu[1]!.toFixed(0)} ms CPU` });
+    figures.push({ name: 'sort 1M rows by gene', value: sortGeneMs, unit: 'ms', note: `${sortCpu[2]!.toFixed(0)} ms CPU` });
+    figures.push({ name: 'sort 1M rows by gene, again', value: sortAgainMs, unit: 'ms' });
     figures.push({
       name: 'filter 1M rows (tumor board)',
       value: filterMs,

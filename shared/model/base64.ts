@@ -24,9 +24,10 @@ export function encodeBase64(bytes: Uint8Array): string {
 export function decodeBase64(text: string): Uint8Array {
   if (native.fromBase64) return native.fromBase64(text);
   if (nodeBuffer) {
-    // A copy into its own buffer: Buffer's pool would give a shared, unaligned one.
+    // A copy into its own buffer when Buffer's pool gave a shared, unaligned one (small texts only).
     const view = nodeBuffer.from(text, 'base64');
-    return new Uint8Array(view);
+    const whole = view.byteOffset === 0 && view.buffer.byteLength === view.byteLength;
+    return whole ? new Uint8Array(view.buffer, 0, view.byteLength) : new Uint8Array(view);
   }
   return decodeBase64Portable(text);
 }

@@ -52,35 +52,52 @@ const INITIAL_CAPACITY = 1024;
  * look-up is our own open-addressing hash over a range of the source text, so a reader can code a
  * field of a line without cutting a string out of it first (a Map needs a string per look-up, and
  * that allocation and hashing was most of the time of reading a million-line file).
+ *
+ * Codes are kept as the wire has them, the value's index plus one (0: none), in the wire's width
+ * (one byte a row while there are fewer than 255 values, two below 65,535, else four): new rows
+ * need no fill, a million rows take a quarter of the memory, and the wire form is the array's bytes.
  */
 export class CodedBuilder {
   readonly values: string[] = [];
   private hashes: number[] = [];
   /** Open addressing: code + 1 per slot, 0 when empty. */
   private slots = new Int32Array(64);
-  codes: Int32Array;
+  /** Per row, the code of its value plus one; 0: none. */
+  codes: WireCodes;
   private lastCode = -1;
 
   constructor(capacity: number) {
-    this.codes = new Int32Array(capacity).fill(-1);
+    this.codes = new Uint8Array(capacity);
   }
 
   set(row: number, value: string | undefined): void {
-    if (value !== undefined) this.setRange(row, value, 0, value.length);
+    if (value === undefined) return;
+    const code = this.codeOf(value, 0, value.length); // first: it may widen the codes
+    this.codes[row] = code + 1;
   }
 
   /** Codes `source.slice(start, end)` for the row. */
   setRange(row: number, source: string, start: number, end: number): void {
+    const code = this.codeOf(source, start, end); // first: it may widen the codes
+    this.codes[row] = code + 1;
+  }
+
+  /** The row's value's code (value index; -1: none). */
+  codeAt(row: number): number {
+    return this.codes[row]! - 1;
+  }
+
+  /** Gives the row the value of `code` (from codeOf). */
+  setCode(row: number, code: number): void {
+    this.codes[row] = code + 1;
+  }
+
+  /** The code of `source.slice(start, end)`, the value added when new. */
+  codeOf(source: string, start: number, end: number): number {
     const length = end - start;
     const last = this.lastCode;
     // Neighbouring rows often share a value (chromosome, filter, sample): one comparison then.
-    if (last >= 0) {
-      const value = this.values[last]!;
-      if (value.length === length && source.startsWith(value, start)) {
-        this.codes[row] = last;
-        return;
-      }
-    }
+    if (last >= 0 && sameText(this.values[last]!, length, source, start)) return last;
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
     const mask = this.slots.length - 1;
@@ -89,13 +106,7 @@ export class CodedBuilder {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
       const code = entry - 1;
-      if (this.hashes[code] === hash) {
-        const value = this.values[code]!;
-        if (value.length === length && source.startsWith(value, start)) {
-          this.codes[row] = this.lastCode = code;
-          return;
-        }
-      }
+      if (this.hashes[code] === hash && sameText(this.values[code]!, length, source, start)) return (this.lastCode = code);
       slot = (slot + 1) & mask;
     }
     const code = this.values.length;
@@ -105,7 +116,8 @@ export class CodedBuilder {
     this.hashes.push(hash);
     this.slots[slot] = code + 1;
     if (this.values.length * 2 > this.slots.length) this.rehash();
-    this.codes[row] = this.lastCode = code;
+    if (this.values.length === 0xff || this.values.length === 0xffff) this.widen();
+    return (this.lastCode = code);
   }
 
   private rehash(): void {
@@ -119,12 +131,42 @@ export class CodedBuilder {
     this.slots = slots;
   }
 
-  grow(capacity: number): void {
-    const next = new Int32Array(capacity);
+  /** The next wire width, at the count of values where packWireCodes takes it. */
+  private widen(): void {
+    const next = this.values.length === 0xff ? new Uint16Array(this.codes.length) : new Int32Array(this.codes.length);
     next.set(this.codes);
-    next.fill(-1, this.codes.length);
     this.codes = next;
   }
+
+  grow(capacity: number): void {
+    const codes = this.codes;
+    const next =
+      codes instanceof Uint8Array
+        ? new Uint8Array(capacity)
+        : codes instanceof Uint16Array
+          ? new Uint16Array(capacity)
+          : new Int32Array(capacity);
+    next.set(codes);
+    this.codes = next;
+  }
+
+  /** The first `n` rows' codes as CodedColumn has them (-1: none). */
+  column(n: number): CodedColumn {
+    const codes = new Int32Array(n);
+    codes.set(this.codes.subarray(0, n));
+    for (let i = 0; i < n; i++) codes[i]! -= 1;
+    return { values: this.values, codes };
+  }
+}
+
+/**
+ * Whether `source[start, start + length)` is `value`: a loop of char codes (String.prototype.startsWith
+ * with a position was the slowest step of coding a million lines).
+ */
+function sameText(value: string, length: number, source: string, start: number): boolean {
+  if (value.length !== length) return false;
+  for (let i = 0; i < length; i++) if (value.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** A copy of a string that shares no storage with the string it was cut from (V8 "sliced strings"). */
@@ -230,10 +272,10 @@ export class VariantColumnsBuilder {
     for (const column of this.info.values()) column.grow(capacity);
   }
 
-  /** The columns of the first `limit` rows (all by default), sharing the builder's arrays. */
+  /** The columns of the first `limit` rows (all by default); the numbers share the builder's arrays. */
   typed(limit = Infinity): TypedColumns {
     const n = Math.min(this.rows, limit);
-    const coded = (b: CodedBuilder): CodedColumn => ({ values: b.values, codes: b.codes.subarray(0, n) });
+    const coded = (b: CodedBuilder): CodedColumn => b.column(n);
     return {
       length: n,
       numbers: {
@@ -247,38 +289,55 @@ export class VariantColumnsBuilder {
     };
   }
 
-  /** The wire form of the first `limit` rows. */
-  wire(limit = Infinity): VariantColumns {
-    return packColumns(this.typed(limit));
+  /** The wire form of the first `limit` rows (packed from the builder's codes, no typed copy first). */
+  wire(limit = Infinity, encode: (bytes: Uint8Array) => string = encodeBase64): VariantColumns {
+    const n = Math.min(this.rows, limit);
+    const coded = (b: CodedBuilder): CodedColumnWire => packWireCodes(b.values, b.codes.subarray(0, n), encode);
+    const numbers = { pos: this.pos, vaf: this.vaf, depth: this.depth, qual: this.qual };
+    return {
+      length: n,
+      numbers: Object.fromEntries(NUMBER_FIELDS.map((f) => [f, encode(bytesOf(numbers[f].subarray(0, n)))])) as Record<
+        NumberField,
+        string
+      >,
+      text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, coded(this[f])])) as Record<TextField, CodedColumnWire>,
+      info: [...this.info].map(([key, b]) => ({ key, ...coded(b) })),
+    };
   }
 }
 
 const bytesOf = (array: Float64Array | Int32Array | Uint16Array | Uint32Array): Uint8Array =>
   new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
+/** Codes as the wire has them: value index plus one (0: none), Uint8 / Uint16 / Int32 (see packWireCodes). */
+type WireCodes = Uint8Array | Uint16Array | Int32Array;
+
+/** Wire codes in the narrowest width that holds every code (narrowed natively by set() when wider). */
+function packWireCodes(values: string[], wireCodes: WireCodes, encode: (bytes: Uint8Array) => string): CodedColumnWire {
+  const width = values.length < 0xff ? 1 : values.length < 0xffff ? 2 : 4;
+  const n = wireCodes.length;
+  let packed: WireCodes = wireCodes;
+  if (width === 1 && !(wireCodes instanceof Uint8Array)) (packed = new Uint8Array(n)).set(wireCodes);
+  else if (width === 2 && !(wireCodes instanceof Uint16Array)) (packed = new Uint16Array(n)).set(wireCodes);
+  else if (width === 4 && !(wireCodes instanceof Int32Array)) (packed = new Int32Array(n)).set(wireCodes);
+  return { values, width, codes: encode(packed instanceof Uint8Array ? packed : bytesOf(packed)) };
+}
+
 function packCodes(c: CodedColumn, encode: (bytes: Uint8Array) => string): CodedColumnWire {
-  const width = c.values.length < 0xff ? 1 : c.values.length < 0xffff ? 2 : 4;
-  const packed =
-    width === 1
-      ? new Uint8Array(c.codes.length)
-      : width === 2
-        ? new Uint16Array(c.codes.length)
-        : new Uint32Array(c.codes.length);
-  for (let i = 0; i < c.codes.length; i++) packed[i] = c.codes[i]! + 1;
-  return { values: c.values, width, codes: encode(packed instanceof Uint8Array ? packed : bytesOf(packed)) };
+  const wireCodes = new Int32Array(c.codes.length);
+  for (let i = 0; i < c.codes.length; i++) wireCodes[i] = c.codes[i]! + 1;
+  return packWireCodes(c.values, wireCodes, encode);
 }
 
 function unpackCodes(c: CodedColumnWire, rows: number): CodedColumn {
   const bytes = decodeBase64(c.codes);
   if (bytes.byteLength !== rows * c.width) throw new Error(`a variant column holds ${bytes.byteLength} bytes, not ${rows} rows`);
-  const packed =
-    c.width === 1
-      ? bytes
-      : c.width === 2
-        ? new Uint16Array(bytes.buffer as ArrayBuffer)
-        : new Uint32Array(bytes.buffer as ArrayBuffer);
   const codes = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) codes[i] = packed[i]! - 1;
+  // set() widens natively; one loop over a single array type then makes the codes value indices.
+  if (c.width === 1) codes.set(bytes);
+  else if (c.width === 2) codes.set(new Uint16Array(bytes.buffer, bytes.byteOffset, rows));
+  else codes.set(new Int32Array(bytes.buffer, bytes.byteOffset, rows));
+  for (let i = 0; i < rows; i++) codes[i]! -= 1;
   return { values: c.values, codes };
 }
 

@@ -147,4 +147,45 @@ describe('radixOrder', () => {
       { numRuns: 500, seed: 3 },
     );
   });
+
+  it('is the stable ascending order of more distinct doubles than are ranked (the passes over their bits)', () => {
+    let seed = 99;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    // 100,000 keys, about 70,000 distinct, negative and positive, some repeated.
+    const values = Array.from({ length: 100_000 }, () =>
+      random() < 0.3 ? Math.floor(random() * 50) / 8 : (random() - 0.5) * 1e6,
+    );
+    const expected = values.map((v, i) => ({ v, i })).sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.i - b.i));
+    expect(new Set(values).size).toBeGreaterThan(65_536);
+    expect([...radixOrder(Float64Array.from(values))]).toEqual(expected.map((e) => e.i));
+  });
+
+  it('is the stable ascending order of integer keys (the passes over their distance from the smallest), sorted or not', () => {
+    const stable = (values: number[]) =>
+      values
+        .map((v, i) => ({ v, i }))
+        .sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.i - b.i))
+        .map((e) => e.i);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 200 }),
+          fc.array(fc.integer({ min: -70_000, max: 70_000 }), { maxLength: 200 }),
+          // Positions keyed by chromosome (rank × 1e10 + pos) and integers near the limit of exact doubles.
+          fc.array(
+            fc.integer({ min: 0, max: 25 }).chain((rank) => fc.integer({ min: 1, max: 3e8 }).map((pos) => rank * 1e10 + pos)),
+            {
+              maxLength: 200,
+            },
+          ),
+          fc.array(fc.constantFrom(-(2 ** 53) + 1, -1, 0, 2 ** 32, 2 ** 32 + 1, 2 ** 52, 2 ** 53 - 1), { maxLength: 50 }),
+          fc.array(fc.integer(), { maxLength: 200 }).map((values) => values.sort((a, b) => a - b)),
+        ),
+        (values) => {
+          expect([...radixOrder(Float64Array.from(values))]).toEqual(stable(values));
+        },
+      ),
+      { numRuns: 500, seed: 9 },
+    );
+  });
 });

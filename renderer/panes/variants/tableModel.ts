@@ -352,7 +352,7 @@ function filterColumnsOf(rows: readonly VariantRow[]): FilterColumns {
       group: new Uint8Array(n),
       vaf: new Float64Array(n),
       depth: new Float64Array(n),
-      chrom: new Array(n),
+      chrom: new Array<string>(n),
     };
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
@@ -706,58 +706,132 @@ export type Sort = { column: ColumnId; desc: boolean } | null;
 export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: readonly Column[]): VariantRow[] {
   const column = sort ? columns.find((c) => c.id === sort.column) : undefined;
   if (!sort || !column) return rows.slice();
+  // The same rows sorted by the same column again (a direction toggled back, a column re-chosen): remembered.
+  const direction = sort.desc ? 1 : 0;
+  let cached = sortCache.get(rows);
+  const hit = cached?.get(column)?.[direction];
+  if (hit) return hit;
   const sign = sort.desc ? -1 : 1;
   const n = rows.length;
-  const keys = new Float64Array(n);
-  const at = new Uint32Array(n); // row index of each key
-  const missing: VariantRow[] = [];
+  const keys = scratch.f64(n);
+  // Row index of each key from the front; of each row without a key from the back (no second array).
+  const at = scratch.u32('at', n);
   let count = 0;
+  let missed = 0;
   const keyOf = columnarKeys(rows, column) ?? rowKeys(rows, column);
   for (let i = 0; i < n; i++) {
     // `+ 0` makes -0 plain 0, so a descending sort keeps zeros as one run.
     const key = sign * keyOf(i) + 0;
     if (Number.isNaN(key)) {
-      missing.push(rows[i]!); // no place in an order: last, in their order
+      at[n - 1 - missed++] = i; // no place in an order: last, in their order
       continue;
     }
     keys[count] = key;
     at[count++] = i;
   }
-  const order = radixOrder(keys.subarray(0, count));
+  const order = stableOrder(keys.subarray(0, count));
   const out: VariantRow[] = new Array(n);
   for (let k = 0; k < count; k++) out[k] = rows[at[order[k]!]!]!;
-  for (let k = 0; k < missing.length; k++) out[count + k] = missing[k]!;
+  for (let k = 0; k < missed; k++) out[count + k] = rows[at[n - 1 - k]!]!;
+  if (!cached) sortCache.set(rows, (cached = new Map()));
+  let byDirection = cached.get(column);
+  if (!byDirection) {
+    if (cached.size >= 3) cached.clear(); // a few columns' orders per rows array, not every column's
+    cached.set(column, (byDirection = []));
+  }
+  byDirection[direction] = out;
   return out;
 }
 
+/** Sorted rows per rows array, column and direction (the arrays are the table's: never changed once made). */
+const sortCache = new WeakMap<readonly VariantRow[], Map<Column, VariantRow[][]>>();
+
 /**
- * The stable ascending order of `keys` (indices into it): an LSD radix sort over the 64 bits of
- * each double made order-preserving as an unsigned integer, in four 16-bit passes.
+ * Working arrays of the sort, kept from one sort to the next: a million-row sort needs some 40 MB
+ * of them, and allocating that afresh every time made the garbage collector the slowest step.
  */
+const scratch = new (class {
+  private doubles = new Float64Array(0);
+  private readonly words = new Map<string, Uint32Array>();
+  f64(n: number): Float64Array {
+    if (this.doubles.length < n) this.doubles = new Float64Array(n);
+    return this.doubles;
+  }
+  u32(name: string, n: number): Uint32Array {
+    let array = this.words.get(name);
+    if (!array || array.length < n) this.words.set(name, (array = new Uint32Array(n)));
+    return array;
+  }
+})();
+
+/** The stable ascending order of `keys` (indices into it), as a new array. */
 export function radixOrder(keys: Float64Array): Uint32Array {
+  return stableOrder(keys).slice();
+}
+
+/**
+ * The stable ascending order of `keys` (a scratch array, valid until the next sort). Keys already
+ * in order (a file sorted by position) are answered as they are; otherwise an LSD radix sort in
+ * 16-bit passes, over each key's 64 bits made order-preserving as an unsigned integer: a double's
+ * bits, or for integer keys (positions, depths, the ranks of text values) its distance from the
+ * smallest key, whose high digits are all zero, so their passes are skipped.
+ */
+function stableOrder(keys: Float64Array): Uint32Array {
   const n = keys.length;
-  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [low, high] per key
-  let low = new Uint32Array(n);
-  let high = new Uint32Array(n);
+  let order = scratch.u32('order', n).subarray(0, n);
+  let sorted = true;
+  let integers = true;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + 1]!;
-    const l = bits[2 * i]!;
-    // Negative doubles: all bits inverted; positive: the sign bit set. Unsigned order is then numeric order.
-    if (h & 0x80000000) {
-      high[i] = ~h >>> 0;
-      low[i] = ~l >>> 0;
-    } else {
-      high[i] = (h | 0x80000000) >>> 0;
-      low[i] = l;
+    const key = keys[i]!;
+    if (i > 0 && key < keys[i - 1]!) sorted = false;
+    if (key < min) min = key;
+    if (key > max) max = key;
+    if (integers && !Number.isInteger(key)) integers = false;
+  }
+  if (!sorted && integers && max - min < 65536) {
+    // Small integers (the ranks of text values, depths): their distance from the smallest is the digit of one counting pass.
+    const digits = scratch.u32('low', n).subarray(0, n);
+    for (let i = 0; i < n; i++) digits[i] = keys[i]! - min;
+    return countingOrder(digits, order);
+  }
+  if (!sorted && !integers) {
+    // Fractions (VAF, allele frequencies) mostly take few distinct values: ranked, one counting pass orders them.
+    const ranks = scratch.u32('low', n).subarray(0, n);
+    if (distinctRanks(keys, ranks)) return countingOrder(ranks, order);
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (sorted) return order;
+  let low = scratch.u32('low', n).subarray(0, n);
+  let high = scratch.u32('high', n).subarray(0, n);
+  if (integers && max - min <= Number.MAX_SAFE_INTEGER) {
+    for (let i = 0; i < n; i++) {
+      const u = keys[i]! - min; // exact: both are integers, the distance a safe one
+      const h = Math.floor(u / 4294967296);
+      high[i] = h;
+      low[i] = u - h * 4294967296;
+    }
+  } else {
+    const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [low, high] per key
+    for (let i = 0; i < n; i++) {
+      const h = bits[2 * i + 1]!;
+      const l = bits[2 * i]!;
+      // Negative doubles: all bits inverted; positive: the sign bit set. Unsigned order is then numeric order.
+      if (h & 0x80000000) {
+        high[i] = ~h >>> 0;
+        low[i] = ~l >>> 0;
+      } else {
+        high[i] = (h | 0x80000000) >>> 0;
+        low[i] = l;
+      }
     }
   }
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   // The words travel with the order, so every pass reads them in sequence (not through the order).
-  let nextOrder = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  let nextHigh = new Uint32Array(n);
-  const counts = new Uint32Array(65536);
+  let nextOrder = scratch.u32('nextOrder', n).subarray(0, n);
+  let nextLow = scratch.u32('nextLow', n).subarray(0, n);
+  let nextHigh = scratch.u32('nextHigh', n).subarray(0, n);
+  const counts = COUNTS;
   for (const [onHigh, shift] of [
     [false, 0],
     [false, 16],
@@ -788,6 +862,75 @@ export function radixOrder(keys: Float64Array): Uint32Array {
   return order;
 }
 
+const COUNTS = new Uint32Array(65536);
+const MAX_DISTINCT = 65536;
+const DISTINCT_SLOTS = 1 << 17;
+const distinctKeys = new Float64Array(DISTINCT_SLOTS);
+const distinctIds = new Int32Array(DISTINCT_SLOTS);
+const distinctValues = new Float64Array(MAX_DISTINCT);
+const rankOfId = new Uint32Array(MAX_DISTINCT);
+
+/**
+ * Each key's rank among the distinct keys into `ranks` (equal keys, equal ranks; ranks in key
+ * order), when there are at most MAX_DISTINCT of them; false (ranks unusable) when there are more.
+ * Keys hold no NaN and no -0 (sortRows makes them plain 0).
+ */
+function distinctRanks(keys: Float64Array, ranks: Uint32Array): boolean {
+  const n = keys.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
+  const mask = DISTINCT_SLOTS - 1;
+  distinctIds.fill(-1);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    let slot = (Math.imul(bits[2 * i]! ^ Math.imul(bits[2 * i + 1]!, 0x9e3779b1), 0x85ebca6b) >>> 15) & mask;
+    let id = distinctIds[slot]!;
+    while (id >= 0 && distinctKeys[slot] !== key) {
+      slot = (slot + 1) & mask;
+      id = distinctIds[slot]!;
+    }
+    if (id < 0) {
+      if (count === MAX_DISTINCT) return false;
+      id = count++;
+      distinctIds[slot] = id;
+      distinctKeys[slot] = key;
+      distinctValues[id] = key;
+    }
+    ranks[i] = id;
+  }
+  // First-seen ids to ranks: the distinct values sorted, each id's value found in them.
+  const sorted = distinctValues.slice(0, count).sort();
+  for (let id = 0; id < count; id++) {
+    const value = distinctValues[id]!;
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    rankOfId[id] = lo;
+  }
+  for (let i = 0; i < n; i++) ranks[i] = rankOfId[ranks[i]!]!;
+  return true;
+}
+
+/** The stable order of ranks below 65,536 (indices into them), into `into`: one counting pass. */
+function countingOrder(ranks: Uint32Array, into: Uint32Array): Uint32Array {
+  const n = ranks.length;
+  const counts = COUNTS;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[ranks[i]!]!++;
+  let sum = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d]!;
+    counts[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) into[counts[ranks[i]!]!++] = i;
+  return into;
+}
+
 /** Each row's key (NaN: no value) through the column's functions: the definition. */
 function rowKeys(rows: readonly VariantRow[], column: Column): (i: number) => number {
   const numeric = column.sortKey !== undefined && firstKeyIsNumber(rows, column);
@@ -806,7 +949,7 @@ function rowKeys(rows: readonly VariantRow[], column: Column): (i: number) => nu
  */
 function columnarKeys(rows: readonly VariantRow[], column: Column): ((i: number) => number) | undefined {
   if (!column.columnKey && !column.codes) return undefined;
-  if (!rows.every((row) => row instanceof TableRow)) return undefined;
+  for (let i = 0; i < rows.length; i++) if (!(rows[i] instanceof TableRow)) return undefined;
   const tableRows = rows as readonly TableRow[];
   if (column.columnKey) {
     const columnKey = column.columnKey;

@@ -200,4 +200,23 @@ describe('the line reader agrees with @gmod/vcf on generated lines', () => {
     );
     expect(tally.read).toBeGreaterThan(tally.lines / 4);
   });
+
+  it('variant for variant over many lines into one table (what the reader keeps between lines)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), (lines) => {
+        const builder = new VariantColumnsBuilder();
+        const expected: Variant[] = [];
+        for (const text of lines) {
+          const before = builder.length;
+          if (!reader.read(text, builder)) continue;
+          expect(builder.length - before, JSON.stringify(text)).toBe(libraryVariants(text, header)!.length);
+          expected.push(...libraryVariants(text, header)!);
+        }
+        const typed = builder.typed();
+        const fast = Array.from({ length: typed.length }, (_, i) => variantAt(typed, i));
+        expect(normalized(fast)).toEqual(normalized(expected));
+      }),
+      { numRuns: 300, seed: 23 },
+    );
+  });
 });

@@ -32,9 +32,12 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     (s) => s.size,
     () => 0,
   );
+  let lastChromCode = -1;
   await forEachLine(path, (text, lineNumber) => {
     lastLine = lineNumber;
-    if (text.trim() === '') {
+    // A line that starts with a non-space character is not blank: no trim() of every line.
+    const first = text.charCodeAt(0);
+    if (!(first > 32 && first < 127) && text.trim() === '') {
       warnings.add(`line ${lineNumber}: blank line skipped`);
       return;
     }
@@ -71,8 +74,13 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     }
     if (variants.length > maxVariants) capped = true; // a multi-allelic record crossed the cap
     if (variants.length > before) {
-      const chrom = text.slice(0, text.indexOf('\t'));
-      if (chrom !== lastContig) contigs.add((lastContig = chrom));
+      // The row's chromosome by its code: a new code is a new name, without cutting it from the line.
+      const code = variants.chrom.codeAt(before);
+      if (code !== lastChromCode) {
+        lastChromCode = code;
+        const chrom = variants.chrom.values[code]!;
+        if (chrom !== lastContig) contigs.add((lastContig = chrom));
+      }
     }
   });
 

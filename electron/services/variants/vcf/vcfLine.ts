@@ -14,9 +14,10 @@
  * two give the same variants for every line of the real test files (tests/services/variants/vcfLine.test.ts).
  */
 import { MAX_INFO_FIELDS, MAX_INFO_VALUE_LENGTH } from '../../../../shared/model/variants.js';
-import type { CodedBuilder, VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
+import { CodedBuilder, type VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
 import { alleleFraction, FORMAT_KEYS_USED, readDepth, type SampleFields } from './alleleFraction.js';
 import { annotationOf, pickEntry } from './annotations.js';
+import { shortProteinChange, withoutSequenceId } from '../proteinChange.js';
 import type { VcfHeader } from './vcfHeader.js';
 
 const NOT_A_VARIANT = new Set(['<NON_REF>', '<*>', '*']);
@@ -25,15 +26,30 @@ const GENE_KEYS = ['GENE', 'SYMBOL', 'GENEINFO'];
 type InfoType = 'flag' | 'number' | 'text';
 type Coder = CodedBuilder;
 
-/** One INFO field of the line being read: its key, its column, and the text kept (`source[start, end)`). */
-type InfoField = { key: string; column: Coder | undefined; source: string; start: number; end: number };
+/** One INFO field of the line being read: its key, its type, its column, and the text kept (`source[start, end)`). */
+type InfoField = { key: string; type: InfoType; column: Coder | undefined; source: string; start: number; end: number };
 
-type LineInfo = { count: number; annotation?: Array<string | undefined>; gene?: string };
+/**
+ * The INFO column of the line being read. The annotation is kept as its range in the line: the
+ * usual single entry is then read field by field in place, never split into strings.
+ */
+type LineInfo = {
+  count: number;
+  /** `[annotationStart, annotationEnd)` of the line: the annotation's value (-1: none). */
+  annotationStart: number;
+  annotationEnd: number;
+  gene?: string;
+};
+
+/** Most '|' fields of an annotation entry read in place; an entry with more is split into strings. */
+const MAX_ENTRY_FIELDS = 256;
 
 export class VcfLineReader {
   private readonly infoTypes = new Map<string, InfoType>();
   /** Per FORMAT string, the column of each of FORMAT_KEYS_USED (-1 when absent). */
   private readonly formatColumns = new Map<string, Int32Array>();
+  private lastFormat: string | undefined;
+  private lastFormatColumns: Int32Array | undefined;
   /** `CSQ.<field>` per annotation field. */
   private readonly annotationKeys: string[];
   /** A field name listed twice: the first non-empty value is kept, as InfoBuilder does. */
@@ -44,6 +60,19 @@ export class VcfLineReader {
   /** The builder the cached columns belong to. */
   private builder: VariantColumnsBuilder | undefined;
   private annotationColumns: Coder[] = [];
+  /** Reused by every line (no object per line). */
+  private readonly info: LineInfo = { count: 0, annotationStart: -1, annotationEnd: -1 };
+  /** The trimmed `[start, end)` of each '|' field of the line's single annotation entry. */
+  private readonly entryStarts = new Int32Array(MAX_ENTRY_FIELDS);
+  private readonly entryEnds = new Int32Array(MAX_ENTRY_FIELDS);
+  /** The tumor sample's value range per FORMAT_KEYS_USED key (-1: absent). */
+  private readonly sampleStarts = new Int32Array(FORMAT_KEYS_USED.length);
+  private readonly sampleEnds = new Int32Array(FORMAT_KEYS_USED.length);
+  /** Raw HGVSp texts, each coded once, and the table's code of its short form (shortProteinChange) per raw code. */
+  private rawProtein = new CodedBuilder(0);
+  private shortProteinCodes: number[] = [];
+  /** The table's gene, consequence and HGVS codes per code of the annotation field they come from. */
+  private derived = new DerivedCodes(this.annotationColumns);
 
   constructor(private readonly header: VcfHeader) {
     this.infoMeta = (header.parser.getMetadata('INFO') ?? {}) as Record<string, { Type?: unknown } | undefined>;
@@ -62,13 +91,19 @@ export class VcfLineReader {
     return type;
   }
 
-  private formatColumnsOf(format: string): Int32Array {
+  private formatColumnsOf(line: string, start: number, end: number): Int32Array {
+    // Lines mostly repeat the last FORMAT: compared in place, no string cut then.
+    const last = this.lastFormat;
+    if (last !== undefined && textAt(line, start, end, last)) return this.lastFormatColumns!;
+    const format = line.slice(start, end);
     let columns = this.formatColumns.get(format);
     if (!columns) {
       const keys = format.split(':');
       columns = Int32Array.from(FORMAT_KEYS_USED, (key) => keys.indexOf(key));
       if (this.formatColumns.size < 1000) this.formatColumns.set(format, columns);
     }
+    this.lastFormat = format;
+    this.lastFormatColumns = columns;
     return columns;
   }
 
@@ -81,6 +116,9 @@ export class VcfLineReader {
       this.builder = out;
       this.annotationColumns = this.annotationKeys.map((key) => out.infoColumn(key));
       for (const field of this.fields) field.column = undefined;
+      this.rawProtein = new CodedBuilder(0);
+      this.shortProteinCodes = [];
+      this.derived = new DerivedCodes(this.annotationColumns);
     }
     // Column ends: the first 8 tabs.
     const t0 = line.indexOf('\t');
@@ -118,49 +156,181 @@ export class VcfLineReader {
     const qualText = line.slice(t4 + 1, t5);
     const qualNumber = qualText === '.' ? undefined : +qualText;
     const qual = qualNumber !== undefined && Number.isFinite(qualNumber) ? qualNumber : undefined;
-    const sample = this.tumorFields(line, t7);
-    const depth = readDepth(sample, alts.length);
+    this.tumorRanges(line, t7);
+    // The usual single value of AF and DP read in place; anything else through alleleFraction/readDepth.
+    let sample: SampleFields | undefined;
+    const dp = simpleNumber(line, this.sampleStarts[DP]!, this.sampleEnds[DP]!);
+    const depth = Number.isNaN(dp) ? readDepth((sample ??= this.tumorFields(line)), alts.length) : dp;
     const { annotation } = this.header;
+    // The single entry (VEP --pick, one transcript) read in place; several entries go through pickEntry.
+    let entries: Array<string | undefined> | undefined;
+    let inPlace = false;
+    if (annotation && info.annotationStart >= 0) {
+      const { annotationStart: start, annotationEnd: end } = info;
+      const comma = line.indexOf(',', start);
+      if (comma >= 0 && comma < end) entries = this.annotationEntries(line, start, end);
+      else if (!(end - start === 1 && line.charCodeAt(start) === 46)) {
+        inPlace = this.entryRanges(line, start, end);
+        if (!inPlace) entries = [line.slice(start, end)];
+      }
+    }
 
     for (let altIndex = 0; altIndex < alts.length; altIndex++) {
       const alt = alts[altIndex]!;
       if (NOT_A_VARIANT.has(alt)) continue;
-      const entry = annotation && info.annotation !== undefined ? this.pickEntry(info.annotation, ref, alts, alt) : undefined;
-      const picked = entry && annotation ? annotationOf(entry, annotation) : undefined;
-      const row = out.addRow(pos, alleleFraction(sample, altIndex, alts.length, ref, alt), depth, qual);
+      const af = alts.length === 1 ? simpleNumber(line, this.sampleStarts[AF]!, this.sampleEnds[AF]!) : NaN;
+      const vaf = af >= 0 && af <= 1 ? af : alleleFraction((sample ??= this.tumorFields(line)), altIndex, alts.length, ref, alt);
+      const row = out.addRow(pos, vaf, depth, qual);
       out.chrom.setRange(row, line, 0, t0);
       out.ref.set(row, ref);
       out.alt.set(row, alt);
       if (!noId) out.id.setRange(row, line, t1 + 1, t2);
-      out.gene.set(row, picked?.gene ?? info.gene);
-      out.consequence.set(row, picked?.consequence);
-      out.hgvsc.set(row, picked?.hgvsc);
-      out.hgvsp.set(row, picked?.hgvsp);
       out.filter.setRange(row, line, t5 + 1, t6);
       out.sample.set(row, this.header.tumorSample);
-      // As InfoBuilder: the INFO fields, then the entry's, at most MAX_INFO_FIELDS, values cut.
-      let count = 0;
-      for (let k = 0; k < info.count && count < MAX_INFO_FIELDS; k++) {
-        const field = this.fields[k]!;
-        field.column ??= out.infoColumn(field.key);
-        field.column.setRange(row, field.source, field.start, field.end);
-        count += 1;
-      }
-      if (entry) {
-        const added = this.repeatedAnnotationKeys ? new Set<string>() : undefined;
-        for (let i = 0; i < this.annotationKeys.length && count < MAX_INFO_FIELDS; i++) {
-          const value = entry[i]?.trim();
-          if (value === undefined || value === '') continue;
-          const key = this.annotationKeys[i]!;
-          if (added?.has(key) || this.hasInfoKey(key, info.count)) continue;
-          added?.add(key);
-          const kept = cut(value);
-          this.annotationColumns[i]!.setRange(row, kept, 0, kept.length);
-          count += 1;
-        }
+      if (inPlace) this.writeEntryFields(row, line, out, info);
+      else {
+        const entry = entries !== undefined ? this.pickEntry(entries, ref, alts, alt) : undefined;
+        const picked = entry && annotation ? annotationOf(entry, annotation) : undefined;
+        out.gene.set(row, picked?.gene ?? info.gene);
+        out.consequence.set(row, picked?.consequence);
+        out.hgvsc.set(row, picked?.hgvsc);
+        out.hgvsp.set(row, picked?.hgvsp);
+        const count = this.writeInfoFields(row, info);
+        if (entry) this.writeEntryStrings(row, entry, info, count);
       }
     }
     return true;
+  }
+
+  /** As InfoBuilder: the INFO fields first, at most MAX_INFO_FIELDS; returns how many. */
+  private writeInfoFields(row: number, info: LineInfo): number {
+    let count = 0;
+    for (let k = 0; k < info.count && count < MAX_INFO_FIELDS; k++) {
+      const field = this.fields[k]!;
+      field.column ??= this.builder!.infoColumn(field.key);
+      field.column.setRange(row, field.source, field.start, field.end);
+      count += 1;
+    }
+    return count;
+  }
+
+  /** The chosen entry's fields (`CSQ.<field>`) after the INFO fields, values trimmed and cut. */
+  private writeEntryStrings(row: number, entry: string[], info: LineInfo, count: number): void {
+    const added = this.repeatedAnnotationKeys ? new Set<string>() : undefined;
+    for (let i = 0; i < this.annotationKeys.length && count < MAX_INFO_FIELDS; i++) {
+      const value = entry[i]?.trim();
+      if (value === undefined || value === '') continue;
+      const key = this.annotationKeys[i]!;
+      if (added?.has(key) || this.hasInfoKey(key, info.count)) continue;
+      added?.add(key);
+      const kept = cut(value);
+      this.annotationColumns[i]!.setRange(row, kept, 0, kept.length);
+      count += 1;
+    }
+  }
+
+  /**
+   * The single entry read in place (entryRanges): what annotationOf and writeEntryStrings give for
+   * it, each field coded from its range of the line.
+   */
+  private writeEntryFields(row: number, line: string, out: VariantColumnsBuilder, info: LineInfo): void {
+    const { at } = this.header.annotation!;
+    const fieldCount = this.entryFieldCount;
+    const starts = this.entryStarts;
+    const ends = this.entryEnds;
+    const present = (i: number): boolean => i >= 0 && i < fieldCount && ends[i]! > starts[i]!;
+    // The entry's fields as INFO columns first: the code each gets there is then the key to the
+    // gene, consequence and HGVS it gives, worked out once per distinct value (see derived()).
+    let count = this.writeInfoFields(row, info);
+    const added = this.repeatedAnnotationKeys ? new Set<string>() : undefined;
+    let geneCode = -1;
+    let consequenceCode = -1;
+    let hgvscCode = -1;
+    let hgvspCode = -1;
+    for (let i = 0; i < this.annotationKeys.length && count < MAX_INFO_FIELDS; i++) {
+      if (!present(i)) continue;
+      const key = this.annotationKeys[i]!;
+      if (added?.has(key) || this.hasInfoKey(key, info.count)) continue;
+      added?.add(key);
+      const start = starts[i]!;
+      const end = ends[i]!;
+      const column = this.annotationColumns[i]!;
+      if (end - start > MAX_INFO_VALUE_LENGTH) {
+        const kept = cut(line.slice(start, end));
+        column.setRange(row, kept, 0, kept.length);
+      } else {
+        const code = column.codeOf(line, start, end);
+        column.setCode(row, code);
+        if (i === at.gene) geneCode = code;
+        if (i === at.consequence) consequenceCode = code;
+        if (i === at.hgvsc) hgvscCode = code;
+        if (i === at.hgvsp) hgvspCode = code;
+      }
+      count += 1;
+    }
+    const derived = this.derived;
+    if (geneCode >= 0) out.gene.setCode(row, derived.gene(geneCode, at.gene, out));
+    else if (present(at.gene)) out.gene.setRange(row, line, starts[at.gene]!, ends[at.gene]!);
+    else out.gene.set(row, info.gene);
+    if (consequenceCode >= 0) out.consequence.setCode(row, derived.consequence(consequenceCode, at.consequence, out));
+    else if (present(at.consequence)) {
+      const start = starts[at.consequence]!;
+      const end = ends[at.consequence]!;
+      const amp = line.indexOf('&', start); // "missense_variant&splice_region_variant": the first term is the most severe
+      out.consequence.setRange(row, line, start, amp >= 0 && amp < end ? amp : end);
+    }
+    if (hgvscCode >= 0) out.hgvsc.setCode(row, derived.hgvsc(hgvscCode, at.hgvsc, out));
+    else if (present(at.hgvsc)) {
+      const start = starts[at.hgvsc]!;
+      const end = ends[at.hgvsc]!;
+      const colon = line.indexOf(':', start); // withoutSequenceId
+      out.hgvsc.setRange(row, line, colon >= 0 && colon < end ? colon + 1 : start, end);
+    }
+    if (hgvspCode >= 0) out.hgvsp.setCode(row, derived.hgvsp(hgvspCode, at.hgvsp, out));
+    else if (present(at.hgvsp)) {
+      const raw = this.rawProtein.codeOf(line, starts[at.hgvsp]!, ends[at.hgvsp]!);
+      let code = this.shortProteinCodes[raw];
+      if (code === undefined) {
+        const short = shortProteinChange(this.rawProtein.values[raw]!);
+        this.shortProteinCodes[raw] = code = out.hgvsp.codeOf(short, 0, short.length);
+      }
+      out.hgvsp.setCode(row, code);
+    }
+  }
+
+  private entryFieldCount = 0;
+
+  /**
+   * The '|' fields of the one entry `line[start, end)`, trimmed as String.prototype.trim trims, into
+   * entryStarts/entryEnds; false (nothing usable) when it has more fields than they hold.
+   */
+  private entryRanges(line: string, start: number, end: number): boolean {
+    let count = 0;
+    let fieldStart = start;
+    for (;;) {
+      let bar = line.indexOf('|', fieldStart);
+      if (bar < 0 || bar > end) bar = end;
+      if (count === MAX_ENTRY_FIELDS) return false;
+      let s = fieldStart;
+      let e = bar;
+      while (s < e && isTrimmed(line.charCodeAt(s))) s++;
+      while (e > s && isTrimmed(line.charCodeAt(e - 1))) e--;
+      this.entryStarts[count] = s;
+      this.entryEnds[count] = e;
+      count += 1;
+      if (bar === end) break;
+      fieldStart = bar + 1;
+    }
+    this.entryFieldCount = count;
+    return true;
+  }
+
+  /** The annotation's entries as strings ('.' as undefined), for pickEntry. */
+  private annotationEntries(line: string, start: number, end: number): Array<string | undefined> {
+    return line
+      .slice(start, end)
+      .split(',')
+      .map((item) => (item === '.' ? undefined : item));
   }
 
   private hasInfoKey(key: string, count: number): boolean {
@@ -179,7 +349,10 @@ export class VcfLineReader {
    * annotation's entries and a gene named in INFO; undefined when the library must read the line.
    */
   private readInfo(line: string, start: number, end: number): LineInfo | undefined {
-    const result: LineInfo = { count: 0 };
+    const result = this.info;
+    result.count = 0;
+    result.annotationStart = result.annotationEnd = -1;
+    result.gene = undefined;
     if (end - start === 1 && line.charCodeAt(start) === 46) return result; // '.'
     const percent = line.indexOf('%', start);
     if (percent >= 0 && percent < end) return undefined; // percent-decoding: the library's job
@@ -198,25 +371,28 @@ export class VcfLineReader {
       // The key: the one this position had on the last line when it is the same (no string cut then).
       const previous = this.fields[index];
       let key: string;
+      let type: InfoType;
       let reused = false;
-      if (previous && previous.key.length === keyEnd - at && line.startsWith(previous.key, at)) {
+      if (previous && textAt(line, at, keyEnd, previous.key)) {
         key = previous.key;
+        type = previous.type;
         reused = true;
-      } else key = line.slice(at, keyEnd);
+      } else {
+        key = line.slice(at, keyEnd);
+        // Keys a JS object would order first (array indices) or that are special to it: left to the library.
+        const k0 = key.charCodeAt(0);
+        if ((k0 >= 48 && k0 <= 57) || key === '__proto__') return undefined;
+        type = this.infoType(key);
+      }
       const nextAt = stop + 1;
-      // Keys a JS object would order first (array indices) or that are special to it, and repeated
-      // keys (the library keeps the last value in the first place): left to the library.
-      const k0 = key.charCodeAt(0);
-      if ((k0 >= 48 && k0 <= 57) || key === '__proto__' || this.hasInfoKey(key, index)) return undefined;
-      const type = this.infoType(key);
+      // Repeated keys (the library keeps the last value in the first place): left to the library.
+      if (this.hasInfoKey(key, index)) return undefined;
       if (key === annotationKey) {
         if (annotationSeen || type === 'number') return undefined;
         annotationSeen = true;
         if (type !== 'flag' && valueStart < stop) {
-          result.annotation = line
-            .slice(valueStart, stop)
-            .split(',')
-            .map((item) => (item === '.' ? undefined : item));
+          result.annotationStart = valueStart;
+          result.annotationEnd = stop;
         }
         at = nextAt;
         continue;
@@ -228,7 +404,7 @@ export class VcfLineReader {
         source = 'true';
         from = 0;
         to = 4;
-      } else if (type === 'number' || stop - valueStart > MAX_INFO_VALUE_LENGTH) {
+      } else if (type === 'number' ? !isPlainIntegerAt(line, valueStart, stop) : stop - valueStart > MAX_INFO_VALUE_LENGTH) {
         const value = line.slice(valueStart, stop);
         source = cut(type === 'number' ? numberText(value) : value);
         from = 0;
@@ -249,31 +425,35 @@ export class VcfLineReader {
       if (previous) {
         if (!reused) {
           previous.key = key;
+          previous.type = type;
           previous.column = undefined;
         }
         previous.source = source;
         previous.start = from;
         previous.end = to;
-      } else this.fields.push({ key, column: undefined, source, start: from, end: to });
+      } else this.fields.push({ key, type, column: undefined, source, start: from, end: to });
       result.count += 1;
       at = nextAt;
     }
     return result;
   }
 
-  /** The tumor sample's FORMAT values we use; `t7` is the tab before FORMAT (-1: none). */
-  private tumorFields(line: string, t7: number): SampleFields {
-    const fields: SampleFields = {};
+  /**
+   * The ranges of the tumor sample's FORMAT values we use into sampleStarts/sampleEnds (-1: absent);
+   * `t7` is the tab before FORMAT (-1: none).
+   */
+  private tumorRanges(line: string, t7: number): void {
+    this.sampleStarts.fill(-1);
+    this.sampleEnds.fill(-1);
     const tumor = this.header.tumorIndex;
-    if (tumor < 0 || t7 < 0) return fields;
+    if (tumor < 0 || t7 < 0) return;
     let t8 = line.indexOf('\t', t7 + 1);
-    if (t8 < 0) return fields; // FORMAT without samples
-    const format = line.slice(t7 + 1, t8);
-    const columns = this.formatColumnsOf(format);
+    if (t8 < 0) return; // FORMAT without samples
+    const columns = this.formatColumnsOf(line, t7 + 1, t8);
     let start = t8 + 1;
     for (let s = 0; s < tumor; s++) {
       t8 = line.indexOf('\t', start);
-      if (t8 < 0) return fields;
+      if (t8 < 0) return;
       start = t8 + 1;
     }
     let end = line.indexOf('\t', start);
@@ -284,14 +464,137 @@ export class VcfLineReader {
     let fieldStart = start;
     for (let i = start; i <= end && column <= maxColumn; i++) {
       if (i === end || line.charCodeAt(i) === 58) {
-        for (let k = 0; k < columns.length; k++)
-          if (columns[k] === column) fields[FORMAT_KEYS_USED[k]!] = line.slice(fieldStart, i);
+        for (let k = 0; k < columns.length; k++) {
+          if (columns[k] !== column) continue;
+          this.sampleStarts[k] = fieldStart;
+          this.sampleEnds[k] = i;
+        }
         column += 1;
         fieldStart = i + 1;
       }
     }
+  }
+
+  /** The tumor sample's FORMAT values we use, as text (from tumorRanges). */
+  private tumorFields(line: string): SampleFields {
+    const fields: SampleFields = {};
+    for (let k = 0; k < FORMAT_KEYS_USED.length; k++) {
+      if (this.sampleStarts[k]! >= 0) fields[FORMAT_KEYS_USED[k]!] = line.slice(this.sampleStarts[k], this.sampleEnds[k]);
+    }
     return fields;
   }
+}
+
+/**
+ * What annotationOf makes of an annotation field's value (gene as it is, the consequence's first
+ * term, HGVSc without its sequence id, HGVSp's short form), per code of that value in the field's
+ * INFO column: each distinct value is worked out once, and a row costs an array look-up.
+ */
+class DerivedCodes {
+  private readonly genes: number[] = [];
+  private readonly consequences: number[] = [];
+  private readonly hgvscs: number[] = [];
+  private readonly hgvsps: number[] = [];
+
+  constructor(private readonly fields: readonly Coder[]) {}
+
+  private of(memo: number[], code: number, field: number, into: Coder, derive: (value: string) => string): number {
+    let derived = memo[code];
+    if (derived === undefined) {
+      const value = derive(this.fields[field]!.values[code]!);
+      memo[code] = derived = into.codeOf(value, 0, value.length);
+    }
+    return derived;
+  }
+
+  gene(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.genes, code, field, out.gene, (value) => value);
+  }
+
+  consequence(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.consequences, code, field, out.consequence, (value) => {
+      const amp = value.indexOf('&');
+      return amp < 0 ? value : value.slice(0, amp);
+    });
+  }
+
+  hgvsc(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.hgvscs, code, field, out.hgvsc, withoutSequenceId);
+  }
+
+  hgvsp(code: number, field: number, out: VariantColumnsBuilder): number {
+    return this.of(this.hgvsps, code, field, out.hgvsp, shortProteinChange);
+  }
+}
+
+/** Where AF and DP are in FORMAT_KEYS_USED. */
+const AF = FORMAT_KEYS_USED.indexOf('AF');
+const DP = FORMAT_KEYS_USED.indexOf('DP');
+
+/**
+ * `line[start, end)` as a number when it is plain decimal digits with at most one '.' (and at most 15
+ * digits, at most 22 after the point): the integer of its digits divided by a power of ten, both
+ * exact doubles, so the one rounding of the division gives exactly what Number() gives. NaN for
+ * anything else (absent, '.', signs, exponents, lists), which the caller reads the general way.
+ */
+function simpleNumber(line: string, start: number, end: number): number {
+  if (start < 0 || end <= start || end - start > 16) return NaN;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 46) {
+      if (point >= 0) return NaN;
+      point = i;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    mantissa = mantissa * 10 + d;
+    digits += 1;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return point < 0 ? mantissa : mantissa / POWERS_OF_TEN[end - point - 1]!;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c > 32 && c < 160) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether `line[start, end)` is `text` (a char loop: startsWith with a position is several times slower). */
+function textAt(line: string, start: number, end: number, text: string): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (line.charCodeAt(start + i) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** isPlainInteger of `line[start, end)`, without cutting it out. */
+function isPlainIntegerAt(line: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 0 || length > 15) return false;
+  if (line.charCodeAt(start) === 48 && length > 1) return false;
+  for (let i = start; i < end; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
 }
 
 /** A number as the library reads it (Number()) and the table shows it (String()). */
