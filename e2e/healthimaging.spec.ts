@@ -129,8 +129,18 @@ test("Add from HealthImaging: find the patient's slides, add one, make the case 
     .poll(() => (JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')).healthImaging as unknown[]).length)
     .toBe(3);
   await expect(dialog.getByTestId('hi-case-count')).toContainText('names 3 HealthImaging slides');
+  // First the reduced levels only, then every level: the second run fetches the full resolution.
+  const frameRequests = () => world.server.requests.filter((r) => r.operation === 'GetImageFrame').length;
+  await dialog.getByTestId('healthimaging-offline-levels').selectOption('reduced');
   await dialog.getByTestId('healthimaging-offline').click();
   await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const reduced = frameRequests();
+  await dialog.getByTestId('healthimaging-offline-levels').selectOption('all');
+  await dialog.getByTestId('healthimaging-offline').click();
+  await expect.poll(frameRequests, { timeout: 90_000 }).toBeGreaterThan(reduced);
+  await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  // The full resolution holds most frames: more were fetched now than for all the reductions.
+  expect(frameRequests() - reduced).toBeGreaterThan(reduced);
 
   // Offline: the same data folder, the service unreachable; the slides open and draw from the cache.
   const dataDir = host.dataDir;

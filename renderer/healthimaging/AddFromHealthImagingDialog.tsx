@@ -57,6 +57,8 @@ export function AddFromHealthImagingDialog({
   const [error, setError] = useState<TriptychError | null>(null);
   const [busy, setBusy] = useState(false);
   const [taskId, setTaskId] = useState<string | null>(null);
+  /** Which levels "Make available offline" fetches: the full resolution is most of the bytes. */
+  const [offlineLevels, setOfflineLevels] = useState<'all' | 'reduced'>('all');
   const task = useTask(taskId);
   const [active, setActive] = useState<AwsConnection | null>(null);
 
@@ -153,7 +155,9 @@ export function AddFromHealthImagingDialog({
   const makeOffline = async () => {
     setError(null);
     try {
-      setTaskId((await api.call('healthImaging.makeOffline', {})).task);
+      // Level 0 is the full resolution; the others are its reductions (a slide has at most a few dozen).
+      const levels = offlineLevels === 'reduced' ? Array.from({ length: 63 }, (_, i) => i + 1) : undefined;
+      setTaskId((await api.call('healthImaging.makeOffline', levels ? { levels } : {})).task);
     } catch (e) {
       fail(e);
     }
@@ -178,6 +182,16 @@ export function AddFromHealthImagingDialog({
           >
             Make available offline
           </button>
+          <select
+            className="input"
+            value={offlineLevels}
+            onChange={(e) => setOfflineLevels(e.target.value as 'all' | 'reduced')}
+            aria-label="Levels to make available offline"
+            data-testid="healthimaging-offline-levels"
+          >
+            <option value="all">every level</option>
+            <option value="reduced">all but the full resolution (smaller)</option>
+          </select>
           <span className="toolbar-spacer" />
           <button type="button" className="btn" onClick={onClose}>
             Close
