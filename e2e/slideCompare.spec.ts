@@ -4,8 +4,8 @@
  * "tissue" scanned twice at different pixel spacings: the grid slide (2048 × 1536 px at 0.5 µm)
  * and a copy of it at 1 µm (1024 × 768 px). Opened side by side and linked, panning or zooming
  * either moves the other by the same amount in µm (and the same colours sit at the same place on
- * screen); rotation follows; an offset set by Alt+drag is kept; unlinked, they move alone; the
- * comparison comes back after a reload (case session).
+ * screen); rotation follows; an offset set by Alt+drag, or from a point pair, is kept; unlinked,
+ * they move alone; the comparison comes back after a reload (case session).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
@@ -189,6 +189,23 @@ test('linked: pan, zoom and rotation follow in µm across pixel spacings; Alt+dr
   await page.getByTestId('compare-reset').click();
   v = await settled(page);
   expect(close(v.right.x, v.left.x) && close(v.right.y, v.left.y)).toBe(true);
+
+  // Align by a point pair: a landmark at the left's centre, the same one 100 px right of and 40 px
+  // above the right's centre: the offset is that distance in µm, and the right slide re-centres.
+  await page.getByTestId('compare-align').click();
+  await expect(page.getByTestId('slide-compare')).toHaveAttribute('data-align', 'left');
+  const leftBox = (await left(page).getByTestId('slide-viewer').boundingBox())!;
+  await page.mouse.click(leftBox.x + leftBox.width / 2, leftBox.y + leftBox.height / 2);
+  await expect(page.getByTestId('slide-compare')).toHaveAttribute('data-align', 'right');
+  const box = (await right(page).getByTestId('slide-viewer').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2 + 100, box.y + box.height / 2 - 40);
+  await expect(page.getByTestId('slide-compare')).not.toHaveAttribute('data-align', /./);
+  v = await settled(page);
+  const aligned = { x: Number(await offset.getAttribute('data-x')), y: Number(await offset.getAttribute('data-y')) };
+  expect(aligned.x).toBeCloseTo(100 / v.right.pxPerUm, 0);
+  expect(aligned.y).toBeCloseTo(-40 / v.right.pxPerUm, 0);
+  expect(v.right.x - v.left.x).toBeCloseTo(aligned.x, 1);
+  expect(v.right.y - v.left.y).toBeCloseTo(aligned.y, 1);
 });
 
 test('the comparison is kept in the case session: after a reload both slides are shown, linked', async ({ page }) => {

@@ -20,6 +20,7 @@ import { CompareBar } from './compare/CompareBar.js';
 import type { CompareState } from './compare/compareState.js';
 import { SlideCompare } from './compare/SlideCompare.js';
 import type { SyncSide } from './compare/slideUnits.js';
+import type { AlignStep } from './compare/useAlignByPoints.js';
 // ---- end two slides in step ----
 
 export function SlidePane({ summary, version, opening }: CasePaneProps) {
@@ -33,10 +34,12 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
 
   // ---- two slides in step (#8) ----
   const [compare, setCompareState] = useState<CompareState | null>(null);
+  const [align, setAlign] = useState<AlignStep>(null);
   const savedCompare = useCurrentSession()?.compare;
   useEffect(() => setCompareState(savedCompare ?? null), [savedCompare, version]);
   const setCompare = (next: CompareState) => {
     setCompareState(next);
+    if (!next.open) setAlign(null);
     caseSession.save({ compare: next });
   };
   // ---- end two slides in step ----
@@ -127,6 +130,8 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
         compare={compare}
         version={version}
         onChange={setCompare}
+        align={align}
+        onAlign={setAlign}
         renderViewer={(shown, onView) => (
           <WindowedViewer key={`${shown.id}:${version}`} info={shown} onFatal={setFatal} onView={onView} />
         )}
@@ -139,7 +144,7 @@ export function SlidePane({ summary, version, opening }: CasePaneProps) {
     <div className="slide-pane">
       {strip}
       {slideId && info.status === 'ready' ? (
-        <CompareBar slides={slides} current={slideId} compare={compare} onChange={setCompare} />
+        <CompareBar slides={slides} current={slideId} compare={compare} onChange={setCompare} align={align} onAlign={setAlign} />
       ) : null}
       {body}
     </div>

@@ -4,17 +4,22 @@
  */
 import type { SlideRef } from '../../../../shared/model/case.js';
 import type { CompareState } from './compareState.js';
+import type { AlignStep } from './useAlignByPoints.js';
 
 export function CompareBar({
   slides,
   current,
   compare,
   onChange,
+  align,
+  onAlign,
 }: {
   slides: SlideRef[];
   current: string;
   compare: CompareState | null;
   onChange(next: CompareState): void;
+  align: AlignStep;
+  onAlign(step: AlignStep): void;
 }) {
   const others = slides.filter((s) => s.id !== current);
   if (others.length === 0) return null;
@@ -69,6 +74,20 @@ export function CompareBar({
           >
             offset {formatMicrons(compare.offset.x)}, {formatMicrons(compare.offset.y)} · Alt+drag aligns
           </span>
+          <button
+            type="button"
+            className={`btn small${align ? ' primary' : ' ghost'}`}
+            aria-pressed={!!align}
+            onClick={() => onAlign(align ? null : 'left')}
+            title="Set the offset from a landmark: click it on the left slide, then on the right one"
+            data-testid="compare-align"
+          >
+            {align === 'left'
+              ? 'Click the landmark on the left…'
+              : align === 'right'
+                ? '…then on the right'
+                : 'Align by 2 points'}
+          </button>
           <button
             type="button"
             className="btn ghost small"

@@ -10,6 +10,7 @@ import { useAsync } from '../../../util/useAsync.js';
 import type { CompareState } from './compareState.js';
 import type { SyncSide } from './slideUnits.js';
 import { useSlideSync } from './useSlideSync.js';
+import { useAlignByPoints, type AlignStep } from './useAlignByPoints.js';
 
 export type RenderViewer = (info: SlideInfo, onView: (view: SyncSide | null) => void) => ReactNode;
 
@@ -19,12 +20,17 @@ export function SlideCompare({
   version,
   onChange,
   renderViewer,
+  align,
+  onAlign,
 }: {
   left: SlideInfo;
   compare: CompareState;
   version: number;
   onChange(next: CompareState): void;
   renderViewer: RenderViewer;
+  /** Aligning by a point pair: which slide's landmark is asked for next. */
+  align: AlignStep;
+  onAlign(step: AlignStep): void;
 }) {
   const right = useAsync(() => api.call('slides.info', { slideId: compare.slideId }), [compare.slideId, version]);
   const [leftSide, setLeftSide] = useState<SyncSide | null>(null);
@@ -39,9 +45,22 @@ export function SlideCompare({
     offset: compare.offset,
     onOffset: (offset) => onChange({ ...compare, offset }),
   });
+  useAlignByPoints({
+    step: align,
+    left: leftSide,
+    right: rightSide,
+    elements: { left: leftElement, right: rightElement },
+    onStep: onAlign,
+    onOffset: (offset) => onChange({ ...compare, offset }),
+  });
 
   return (
-    <div className="slide-compare" data-testid="slide-compare" data-linked={compare.linked || undefined}>
+    <div
+      className="slide-compare"
+      data-testid="slide-compare"
+      data-linked={compare.linked || undefined}
+      data-align={align ?? undefined}
+    >
       <div className="slide-compare-side" ref={setLeftElement} data-testid="compare-left">
         {renderViewer(left, setLeftSide)}
       </div>
