@@ -3,8 +3,6 @@
  * one instance per host, holding the request queue every frame goes through (shared by all
  * slides, so the bound on parallel requests is the account's, not the slide's).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import type { CaseSummary } from '../../../shared/model/case.js';
 import { healthImagingUrl, type HealthImagingRef } from '../../../shared/model/healthImaging.js';
@@ -14,7 +12,7 @@ import type { Handlers } from '../contract/dispatch.js';
 import { ServiceError } from '../errors.js';
 import { RequestQueue } from '../remote/requestQueue.js';
 import type { Bytes } from '../sources.js';
-import { writeFileAtomic } from '../storage/atomicWrite.js';
+import { updateCaseJson } from '../case/updateCaseJson.js';
 import type { TaskRegistry } from '../tasks/taskRegistry.js';
 import { HealthImagingSlide, openHealthImagingSlide } from './healthImagingSlide.js';
 import { detailsOf, fetchImageSetMetadata } from './imageSetMetadata.js';
@@ -102,26 +100,14 @@ export class HealthImagingHost {
   }
 }
 
-/** Merge image sets into the folder's case.json (kept as it is otherwise), written atomically. */
-async function addToCaseJson(root: string, imageSets: HealthImagingRef[]): Promise<void> {
-  const path = join(root, 'case.json');
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ServiceError(
-        'BAD_FILE',
-        `case.json cannot be read, so nothing was added: ${(error as Error).message}`,
-        'case.json',
-      );
+/** Merge image sets into the folder's case.json. */
+function addToCaseJson(root: string, imageSets: HealthImagingRef[]): Promise<void> {
+  return updateCaseJson(root, (json) => {
+    const list = (Array.isArray(json.healthImaging) ? json.healthImaging : []) as HealthImagingRef[];
+    for (const ref of imageSets) {
+      if (list.some((x) => healthImagingUrl(x) === healthImagingUrl(ref))) continue;
+      list.push(ref);
     }
-  }
-  const list = (Array.isArray(json.healthImaging) ? json.healthImaging : []) as HealthImagingRef[];
-  for (const ref of imageSets) {
-    if (list.some((x) => healthImagingUrl(x) === healthImagingUrl(ref))) continue;
-    list.push(ref);
-  }
-  json.healthImaging = list;
-  await writeFileAtomic(path, JSON.stringify(json, null, 2) + '\n');
+    json.healthImaging = list;
+  });
 }

@@ -2,8 +2,6 @@
  * The contract's `healthOmics.*` methods, and the remote files of the open case for the binary
  * handler: one instance per host, holding the request queue every part and range goes through.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import type { CaseSummary } from '../../../shared/model/case.js';
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
@@ -13,7 +11,7 @@ import type { CaseSession } from '../case/caseSession.js';
 import type { Handlers } from '../contract/dispatch.js';
 import { ServiceError } from '../errors.js';
 import { RequestQueue } from '../remote/requestQueue.js';
-import { writeFileAtomic } from '../storage/atomicWrite.js';
+import { updateCaseJson } from '../case/updateCaseJson.js';
 import type { TaskRegistry } from '../tasks/taskRegistry.js';
 import { CaseHealthOmics } from './caseHealthOmics.js';
 import type { RangeSource } from './partedFile.js';
@@ -142,29 +140,17 @@ export class HealthOmicsHost {
 
 const KIND_KEY = { 'read-set': 'readSets', reference: 'references', run: 'runs', s3: 'runOutputs' } as const;
 
-/** Merge URLs into the folder's case.json (kept as it is otherwise), written atomically. */
-async function addToCaseJson(root: string, urls: string[], labels: Record<string, string>): Promise<void> {
-  const path = join(root, 'case.json');
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ServiceError(
-        'BAD_FILE',
-        `case.json cannot be read, so nothing was added: ${(error as Error).message}`,
-        'case.json',
-      );
+/** Merge URLs into the folder's case.json. */
+function addToCaseJson(root: string, urls: string[], labels: Record<string, string>): Promise<void> {
+  return updateCaseJson(root, (json) => {
+    const section = (json.healthOmics ?? {}) as Record<string, Array<{ url: string; label?: string }>>;
+    for (const url of urls) {
+      const resource = parseOmicsUrl(url);
+      if (!resource) throw new ServiceError('BAD_PARAMS', `Not a HealthOmics or S3 URL: ${url}`);
+      const list = (section[KIND_KEY[resource.kind]] ??= []);
+      if (list.some((x) => x.url === url)) continue;
+      list.push(labels[url] ? { url, label: labels[url] } : { url });
     }
-  }
-  const section = (json.healthOmics ?? {}) as Record<string, Array<{ url: string; label?: string }>>;
-  for (const url of urls) {
-    const resource = parseOmicsUrl(url);
-    if (!resource) throw new ServiceError('BAD_PARAMS', `Not a HealthOmics or S3 URL: ${url}`);
-    const list = (section[KIND_KEY[resource.kind]] ??= []);
-    if (list.some((x) => x.url === url)) continue;
-    list.push(labels[url] ? { url, label: labels[url] } : { url });
-  }
-  json.healthOmics = section;
-  await writeFileAtomic(path, JSON.stringify(json, null, 2) + '\n');
+    json.healthOmics = section;
+  });
 }

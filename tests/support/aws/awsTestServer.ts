@@ -479,3 +479,29 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('error', reject);
   });
 }
+
+/**
+ * A page of items for a stand-in's List/Search operation: the token is the offset of the next
+ * page, as opaque to the client as AWS's; at most `limit` items per page.
+ */
+export function pageOf<T>(
+  items: T[],
+  maxResults: string | null,
+  token: string | null,
+  limit: number,
+): { items: T[]; nextToken?: string } {
+  const max = Math.min(limit, Number(maxResults ?? limit) || limit);
+  const start = token
+    ? Number(
+        Buffer.from(token, 'base64url')
+          .toString('utf8')
+          .replace(/^page:/, ''),
+      )
+    : 0;
+  if (!Number.isInteger(start) || start < 0) throw new AwsTestError(400, 'ValidationException', 'Invalid pagination token.');
+  const end = start + max;
+  return {
+    items: items.slice(start, end),
+    nextToken: end < items.length ? Buffer.from(`page:${end}`).toString('base64url') : undefined,
+  };
+}

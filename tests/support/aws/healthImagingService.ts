@@ -21,7 +21,7 @@ import { readDicomHeader } from '../../../electron/services/slides/dicom/header.
 import { buildFrameIndex } from '../../../electron/services/slides/dicom/frameIndex.js';
 import { PositionalFile } from '../../../electron/services/slides/dicom/positionalFile.js';
 import { toSlideInstance } from '../../../electron/services/slides/dicom/slideInstance.js';
-import { AwsTestError, TEST_ACCOUNT, type Route } from './awsTestServer.js';
+import { AwsTestError, pageOf, TEST_ACCOUNT, type Route } from './awsTestServer.js';
 
 export type StandInFrame = { bytes: Uint8Array; contentType: string };
 
@@ -179,7 +179,7 @@ export class HealthImagingStandIn {
       route('ListDatastores', 'GET', /^\/datastore$/, (req) => {
         const status = req.query.get('datastoreStatus');
         const stores = this.datastores.filter((d) => !status || (d.status ?? 'ACTIVE') === status);
-        const page = paged(stores, req.query.get('maxResults'), req.query.get('nextToken'));
+        const page = pageOf(stores, req.query.get('maxResults'), req.query.get('nextToken'), 50);
         return {
           body: {
             datastoreSummaries: page.items.map((d) => ({
@@ -200,7 +200,7 @@ export class HealthImagingStandIn {
         const filters = req.json<{ filters?: SearchFilter[] }>().filters ?? [];
         if (filters.length > 2) throw new AwsTestError(400, 'ValidationException', 'At most 2 filters.');
         const matching = this.imageSets.filter((s) => s.datastoreId === m[1] && filters.every((f) => matchesFilter(s, f)));
-        const page = paged(matching, req.query.get('maxResults'), req.query.get('nextToken'));
+        const page = pageOf(matching, req.query.get('maxResults'), req.query.get('nextToken'), 50);
         return {
           body: {
             imageSetsMetadataSummaries: page.items.map((s) => this.summary(s)),
@@ -300,21 +300,3 @@ function matchesFilter(set: StandInImageSet, filter: SearchFilter): boolean {
 }
 
 const CREATED = 1_794_000_000; // epoch seconds, as rest-json timestamps are sent
-
-/** A page of items: the token is the offset of the next page, as opaque to the client as AWS's. */
-function paged<T>(items: T[], maxResults: string | null, token: string | null): { items: T[]; nextToken?: string } {
-  const max = Math.min(50, Number(maxResults ?? 50) || 50);
-  const start = token
-    ? Number(
-        Buffer.from(token, 'base64url')
-          .toString('utf8')
-          .replace(/^page:/, ''),
-      )
-    : 0;
-  if (!Number.isInteger(start) || start < 0) throw new AwsTestError(400, 'ValidationException', 'Invalid pagination token.');
-  const end = start + max;
-  return {
-    items: items.slice(start, end),
-    nextToken: end < items.length ? Buffer.from(`page:${end}`).toString('base64url') : undefined,
-  };
-}

@@ -20,7 +20,7 @@
  * The runtime operations (GetReadSet, GetReference) live on a `storage-` host prefix at AWS; the
  * client config disables host prefixes on a custom endpoint, so everything arrives here.
  */
-import { AwsTestError, TEST_ACCOUNT, type Route, type TestRequest } from './awsTestServer.js';
+import { AwsTestError, pageOf, TEST_ACCOUNT, type Route, type TestRequest } from './awsTestServer.js';
 
 export type ReadSetFileType = 'BAM' | 'CRAM' | 'FASTQ' | 'UBAM';
 export type ReadSetStatus = 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING' | 'DELETING' | 'FAILED';
@@ -296,21 +296,6 @@ const CREATED = '2026-11-02T09:30:00Z';
 
 const notFound = (what: string) => new AwsTestError(404, 'ResourceNotFoundException', `No ${what}.`);
 
-/** A page of items: the token is the offset of the next page, as opaque to the client as AWS's. */
-function paged<T>(items: T[], req: TestRequest, tokenName = 'nextToken'): { items: T[]; nextToken?: string } {
-  const max = Math.min(100, Number(req.query.get('maxResults') ?? 100) || 100);
-  const token = req.query.get(tokenName);
-  const start = token
-    ? Number(
-        Buffer.from(token, 'base64url')
-          .toString('utf8')
-          .replace(/^page:/, ''),
-      )
-    : 0;
-  if (!Number.isInteger(start) || start < 0) throw new AwsTestError(400, 'ValidationException', 'Invalid pagination token.');
-  const end = start + max;
-  return {
-    items: items.slice(start, end),
-    nextToken: end < items.length ? Buffer.from(`page:${end}`).toString('base64url') : undefined,
-  };
-}
+/** HealthOmics pages: up to 100, the token in the query under its operation's name. */
+const paged = <T>(items: T[], req: TestRequest, tokenName = 'nextToken') =>
+  pageOf(items, req.query.get('maxResults'), req.query.get(tokenName), 100);
