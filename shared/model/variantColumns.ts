@@ -65,6 +65,8 @@ export class CodedBuilder {
   /** Per row, the code of its value plus one; 0: none. */
   codes: WireCodes;
   private lastCode = -1;
+  /** Whether comparing with the last value first pays (>= 0) on this column's recent rows. */
+  private lastPays = 0;
 
   constructor(capacity: number) {
     this.codes = new Uint8Array(capacity);
@@ -72,7 +74,9 @@ export class CodedBuilder {
 
   set(row: number, value: string | undefined): void {
     if (value === undefined) return;
-    const code = this.codeOf(value, 0, value.length); // first: it may widen the codes
+    const last = this.lastCode;
+    // The very string of the last row (a file's tumor sample): no comparison of its characters.
+    const code = last >= 0 && this.values[last] === value ? last : this.codeOf(value, 0, value.length); // first: it may widen the codes
     this.codes[row] = code + 1;
   }
 
@@ -96,8 +100,15 @@ export class CodedBuilder {
   codeOf(source: string, start: number, end: number): number {
     const length = end - start;
     const last = this.lastCode;
-    // Neighbouring rows often share a value (chromosome, filter, sample): one comparison then.
-    if (last >= 0 && sameText(this.values[last]!, length, source, start)) return last;
+    // Neighbouring rows often share a value (chromosome, filter, sample): one comparison then. Only
+    // while that pays: a column whose rows mostly differ (HGVS) would compare a common prefix in vain.
+    if (last >= 0 && this.lastPays >= 0) {
+      if (sameText(this.values[last]!, length, source, start)) {
+        if (this.lastPays < 8) this.lastPays += 1;
+        return last;
+      }
+      this.lastPays -= 1;
+    }
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
     const mask = this.slots.length - 1;
@@ -106,7 +117,10 @@ export class CodedBuilder {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
       const code = entry - 1;
-      if (this.hashes[code] === hash && sameText(this.values[code]!, length, source, start)) return (this.lastCode = code);
+      if (this.hashes[code] === hash && sameText(this.values[code]!, length, source, start)) {
+        if (code === last) this.lastPays += 1; // the same value again: worth comparing with it first after all
+        return (this.lastCode = code);
+      }
       slot = (slot + 1) & mask;
     }
     const code = this.values.length;

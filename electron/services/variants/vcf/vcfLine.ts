@@ -46,7 +46,7 @@ const MAX_ENTRY_FIELDS = 256;
 
 export class VcfLineReader {
   private readonly infoTypes = new Map<string, InfoType>();
-  /** Per FORMAT string, the column of each of FORMAT_KEYS_USED (-1 when absent). */
+  /** Per FORMAT string, for each of its columns the FORMAT_KEYS_USED key there (-1: one we do not use). */
   private readonly formatColumns = new Map<string, Int32Array>();
   private lastFormat: string | undefined;
   private lastFormatColumns: Int32Array | undefined;
@@ -81,6 +81,8 @@ export class VcfLineReader {
     this.repeatedAnnotationKeys = new Set(keys).size !== keys.length;
   }
 
+  private annotationType: InfoType | undefined;
+
   private infoType(key: string): InfoType {
     let type = this.infoTypes.get(key);
     if (type === undefined) {
@@ -99,7 +101,10 @@ export class VcfLineReader {
     let columns = this.formatColumns.get(format);
     if (!columns) {
       const keys = format.split(':');
-      columns = Int32Array.from(FORMAT_KEYS_USED, (key) => keys.indexOf(key));
+      // Up to the last column we use: a sample's fields are read no further.
+      const used = keys.map((key, column) => (keys.indexOf(key) === column ? FORMAT_KEYS_USED.indexOf(key) : -1));
+      while (used.length > 0 && used.at(-1)! < 0) used.pop();
+      columns = Int32Array.from(used);
       if (this.formatColumns.size < 1000) this.formatColumns.set(format, columns);
     }
     this.lastFormat = format;
@@ -381,6 +386,9 @@ export class VcfLineReader {
         key = previous.key;
         type = previous.type;
         reused = true;
+      } else if (annotationKey !== undefined && textAt(line, at, keyEnd, annotationKey)) {
+        key = annotationKey; // not among the fields kept: compared in place, as a kept key is
+        type = this.annotationType ??= this.infoType(key);
       } else {
         key = line.slice(at, keyEnd);
         // Keys a JS object would order first (array indices) or that are special to it: left to the library.
@@ -447,13 +455,14 @@ export class VcfLineReader {
    * `t7` is the tab before FORMAT (-1: none).
    */
   private tumorRanges(line: string, t7: number): void {
-    this.sampleStarts.fill(-1);
-    this.sampleEnds.fill(-1);
+    const starts = this.sampleStarts;
+    const ends = this.sampleEnds;
+    for (let k = 0; k < starts.length; k++) starts[k] = ends[k] = -1; // a loop: fill() is a call per line
     const tumor = this.header.tumorIndex;
     if (tumor < 0 || t7 < 0) return;
     let t8 = line.indexOf('\t', t7 + 1);
     if (t8 < 0) return; // FORMAT without samples
-    const columns = this.formatColumnsOf(line, t7 + 1, t8);
+    const keyAt = this.formatColumnsOf(line, t7 + 1, t8);
     let start = t8 + 1;
     for (let s = 0; s < tumor; s++) {
       t8 = line.indexOf('\t', start);
@@ -462,16 +471,14 @@ export class VcfLineReader {
     }
     let end = line.indexOf('\t', start);
     if (end < 0) end = line.length;
-    let maxColumn = -1;
-    for (let k = 0; k < columns.length; k++) if (columns[k]! > maxColumn) maxColumn = columns[k]!;
     let column = 0;
     let fieldStart = start;
-    for (let i = start; i <= end && column <= maxColumn; i++) {
+    for (let i = start; i <= end && column < keyAt.length; i++) {
       if (i === end || line.charCodeAt(i) === 58) {
-        for (let k = 0; k < columns.length; k++) {
-          if (columns[k] !== column) continue;
-          this.sampleStarts[k] = fieldStart;
-          this.sampleEnds[k] = i;
+        const k = keyAt[column]!;
+        if (k >= 0) {
+          starts[k] = fieldStart;
+          ends[k] = i;
         }
         column += 1;
         fieldStart = i + 1;
