@@ -2,6 +2,7 @@
  * Text files as the variant readers see them: plain or gzip/bgzip (by magic bytes, not by name),
  * streamed line by line so a large file is never held in one string.
  */
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
@@ -39,8 +40,13 @@ export async function readTextHead(path: string, maxChars = 64 * 1024): Promise<
 
 const READ_CHUNK = 64 * 1024;
 
-/** Called for each line, without its terminator; line numbers start at 1. */
-export type LineHandler = (line: string, lineNumber: number) => void;
+/**
+ * Called for each line, without its terminator; line numbers start at 1. When the line is ASCII and
+ * lies whole in the chunk the file was read in, also that chunk's bytes and where the line starts
+ * in them (the line's characters are then `bytes[byteStart, byteStart + line.length)`), for a
+ * reader that would rather read bytes than characters.
+ */
+export type LineHandler = (line: string, lineNumber: number, bytes?: Uint8Array, byteStart?: number) => void;
 
 /**
  * Calls `onLine` for every line of the file, split on `\n`, `\r\n` or a lone `\r`. A read or
@@ -49,10 +55,10 @@ export type LineHandler = (line: string, lineNumber: number) => void;
 export async function forEachLine(path: string, onLine: LineHandler): Promise<void> {
   let lineNumber = 0;
   let pending = '';
-  const emit = (line: string): void => {
+  const emit = (line: string, bytes?: Uint8Array, byteStart?: number): void => {
     lineNumber += 1;
     try {
-      onLine(line, lineNumber);
+      onLine(line, lineNumber, bytes, byteStart);
     } catch (error) {
       throw new HandlerError(error);
     }
@@ -74,12 +80,18 @@ export async function forEachLine(path: string, onLine: LineHandler): Promise<vo
         inflation.inflated += chunk.length;
         if (isGzipBomb(inflation)) throw new InflationError();
       }
-      const text = pending + decoder.decode(chunk, { stream: true });
+      const decoded = decoder.decode(chunk, { stream: true });
+      const carried = pending.length;
+      const text = pending + decoded;
+      // An ASCII chunk is a character a byte (checked natively; a decoder that flushed a broken
+      // sequence before it would have added a character): its lines' bytes are offered too.
+      const bytes = decoded.length === chunk.length && isAscii(chunk) ? chunk : undefined;
       let lineStart = 0;
       if (text.indexOf('\r') < 0) {
         // The usual text, '\n' only: found by indexOf (vectorized), several times a char loop's speed.
         for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', lineStart)) {
-          emit(text.slice(lineStart, i));
+          if (bytes && lineStart >= carried) emit(text.slice(lineStart, i), bytes, lineStart - carried);
+          else emit(text.slice(lineStart, i));
           lineStart = i + 1;
         }
         pending = text.slice(lineStart);

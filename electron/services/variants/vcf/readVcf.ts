@@ -33,7 +33,7 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     () => 0,
   );
   let lastChromCode = -1;
-  await forEachLine(path, (text, lineNumber) => {
+  await forEachLine(path, (text, lineNumber, bytes, byteStart) => {
     lastLine = lineNumber;
     // A line that starts with a non-space character is not blank: no trim() of every line.
     const first = text.charCodeAt(0);
@@ -67,7 +67,7 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     }
     const before = variants.length;
     try {
-      if (!lineReader!.read(text, variants)) for (const v of recordVariants(text, header)) variants.push(v);
+      if (!lineReader!.read(text, variants, bytes, byteStart)) for (const v of recordVariants(text, header)) variants.push(v);
     } catch (error) {
       if (!(error instanceof RecordProblem)) throw error;
       warnings.add(`line ${lineNumber}: ${error.message}; record skipped`);

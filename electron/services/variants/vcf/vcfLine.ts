@@ -114,9 +114,13 @@ export class VcfLineReader {
 
   /**
    * Reads one data line into `out` (one row per ALT that is a variant); false when the line is not
-   * one this reader is sure of (nothing written then).
+   * one this reader is sure of (nothing written then). `bytes` from `byteStart` on are the line's, when
+   * known (see LineHandler): values are then coded from them.
    */
-  read(line: string, out: VariantColumnsBuilder): boolean {
+  read(line: string, out: VariantColumnsBuilder, bytes?: Uint8Array, byteStart = 0): boolean {
+    this.line = line;
+    this.bytes = bytes;
+    this.byteBase = byteStart;
     if (out !== this.builder) {
       this.builder = out;
       this.annotationColumns = this.annotationKeys.map((key) => out.infoColumn(key));
@@ -186,11 +190,11 @@ export class VcfLineReader {
       const af = alts.length === 1 ? simpleNumber(line, this.sampleStarts[AF]!, this.sampleEnds[AF]!) : NaN;
       const vaf = af >= 0 && af <= 1 ? af : alleleFraction((sample ??= this.tumorFields(line)), altIndex, alts.length, ref, alt);
       const row = out.addRow(pos, vaf, depth, qual);
-      out.chrom.setRange(row, line, 0, t0);
+      out.chrom.setCode(row, this.code(out.chrom, line, 0, t0));
       out.ref.set(row, ref);
       out.alt.set(row, alt);
-      if (!noId) out.id.setRange(row, line, t1 + 1, t2);
-      out.filter.setRange(row, line, t5 + 1, t6);
+      if (!noId) out.id.setCode(row, this.code(out.id, line, t1 + 1, t2));
+      out.filter.setCode(row, this.code(out.filter, line, t5 + 1, t6));
       out.sample.set(row, this.header.tumorSample);
       if (inPlace) this.writeEntryFields(row, line, out, info);
       else {
@@ -213,7 +217,7 @@ export class VcfLineReader {
     for (let k = 0; k < info.count && count < MAX_INFO_FIELDS; k++) {
       const field = this.fields[k]!;
       field.column ??= this.builder!.infoColumn(field.key);
-      field.column.setRange(row, field.source, field.start, field.end);
+      field.column.setCode(row, this.code(field.column, field.source, field.start, field.end));
       count += 1;
     }
     return count;
@@ -263,7 +267,7 @@ export class VcfLineReader {
         const kept = cut(line.slice(start, end));
         column.setRange(row, kept, 0, kept.length);
       } else {
-        const code = column.codeOf(line, start, end);
+        const code = this.code(column, line, start, end);
         column.setCode(row, code);
         if (i === at.gene) geneCode = code;
         if (i === at.consequence) consequenceCode = code;
@@ -274,25 +278,25 @@ export class VcfLineReader {
     }
     const derived = this.derived;
     if (geneCode >= 0) out.gene.setCode(row, derived.gene(geneCode, at.gene, out));
-    else if (this.entryHas(at.gene)) out.gene.setRange(row, line, starts[at.gene]!, ends[at.gene]!);
+    else if (this.entryHas(at.gene)) out.gene.setCode(row, this.code(out.gene, line, starts[at.gene]!, ends[at.gene]!));
     else out.gene.set(row, info.gene);
     if (consequenceCode >= 0) out.consequence.setCode(row, derived.consequence(consequenceCode, at.consequence, out));
     else if (this.entryHas(at.consequence)) {
       const start = starts[at.consequence]!;
       const end = ends[at.consequence]!;
       const amp = line.indexOf('&', start); // "missense_variant&splice_region_variant": the first term is the most severe
-      out.consequence.setRange(row, line, start, amp >= 0 && amp < end ? amp : end);
+      out.consequence.setCode(row, this.code(out.consequence, line, start, amp >= 0 && amp < end ? amp : end));
     }
     if (hgvscCode >= 0) out.hgvsc.setCode(row, derived.hgvsc(hgvscCode, at.hgvsc, out));
     else if (this.entryHas(at.hgvsc)) {
       const start = starts[at.hgvsc]!;
       const end = ends[at.hgvsc]!;
       const colon = line.indexOf(':', start); // withoutSequenceId
-      out.hgvsc.setRange(row, line, colon >= 0 && colon < end ? colon + 1 : start, end);
+      out.hgvsc.setCode(row, this.code(out.hgvsc, line, colon >= 0 && colon < end ? colon + 1 : start, end));
     }
     if (hgvspCode >= 0) out.hgvsp.setCode(row, derived.hgvsp(hgvspCode, at.hgvsp, out));
     else if (this.entryHas(at.hgvsp)) {
-      const raw = this.rawProtein.codeOf(line, starts[at.hgvsp]!, ends[at.hgvsp]!);
+      const raw = this.code(this.rawProtein, line, starts[at.hgvsp]!, ends[at.hgvsp]!);
       let code = this.shortProteinCodes[raw];
       if (code === undefined) {
         const short = shortProteinChange(this.rawProtein.values[raw]!);
@@ -303,6 +307,18 @@ export class VcfLineReader {
   }
 
   private entryFieldCount = 0;
+
+  /** The line being read, and its bytes when the file's reader gave them (ASCII: character i is `bytes[byteBase + i]`). */
+  private line = '';
+  private bytes: Uint8Array | undefined;
+  private byteBase = 0;
+
+  /** `column`'s code of `source[start, end)`: from the line's bytes when it is the line and they are known. */
+  private code(column: Coder, source: string, start: number, end: number): number {
+    const bytes = this.bytes;
+    if (bytes !== undefined && source === this.line) return column.codeOfBytes(bytes, this.byteBase + start, this.byteBase + end);
+    return column.codeOf(source, start, end);
+  }
 
   /** Whether field `i` of the entry (entryRanges) has a value. */
   private entryHas(i: number): boolean {
