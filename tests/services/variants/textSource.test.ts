@@ -36,6 +36,24 @@ async function read(path: string): Promise<{ seen: string[]; withBytes: number }
 }
 
 describe('forEachLine', () => {
+  it('reads UTF-8 across chunks, a character cut between two of them included, and drops only a leading BOM', async () => {
+    const body = Array.from({ length: 5000 }, (_, i) => (i % 997 === 0 ? `é€\uFEFF${i}` : `line ${i} ${'x'.repeat(i % 50)}`));
+    // After the BOM (3 bytes) and the first line, 'é' (2 bytes) then '€' (3) start at byte 65,536 − shift:
+    // shift 1 cuts 'é' between the first two 64 KiB chunks, shift 3 cuts '€', shift 2 neither.
+    for (const shift of [1, 2, 3]) {
+      const text = `${'a'.repeat(65536 - 3 - 1 - shift)}\né€ first\n${body.join('\n')}\n`;
+      const { seen } = await read(file(`utf8-${shift}.txt`, `\uFEFF${text}`));
+      expect(seen).toEqual(text.slice(0, -1).split('\n'));
+    }
+  });
+
+  it('reads a character cut short at the end of a chunk (broken UTF-8) as the decoder does, before an ASCII chunk', async () => {
+    const bytes = Buffer.concat([Buffer.from(`${'a'.repeat(65534)}\n`), Buffer.from([0xc3]), Buffer.from('bcd\nnext line\n')]);
+    const { seen } = await read(file('broken.txt', bytes));
+    expect(seen).toEqual(new TextDecoder().decode(bytes).slice(0, -1).split('\n'));
+    expect(seen[1]).toBe('\ufffdbcd');
+  });
+
   for (const gzip of [false, true]) {
     it(`gives each line, and its bytes where they are its characters (${gzip ? 'gzip' : 'plain'})`, async () => {
       const text = `${lines().join('\n')}\n`;
