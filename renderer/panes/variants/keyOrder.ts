@@ -27,12 +27,24 @@ export type KeyPlan =
   | { kind: 'radix'; range: KeyRange };
 
 /**
- * The plan for the keys, from one pass that both checks the order and buckets the keys by hashing
- * (buckets numbered as first seen, then put in key order): on a first sort each pass over a
- * million keys runs before the JIT has optimized it, so fewer passes is what makes it fast.
+ * The plan for the keys: keys in order are seen as such in one pass that stops at the first key out
+ * of order; otherwise one pass buckets the keys by hashing (buckets numbered as first seen, then put
+ * in key order) and takes their range. On a first sort each pass over a million keys runs before
+ * the JIT has optimized it, so fewer passes is what makes it fast.
  */
 export function planKeys(keys: Float64Array): KeyPlan {
   const n = keys.length;
+  // While the keys are in order, only that is checked: a file sorted by position needs no buckets.
+  let previous = -Infinity;
+  let inOrder = 0;
+  for (; inOrder < n; inOrder++) {
+    const key = keys[inOrder]!;
+    if (key !== key)
+      previous = NaN; // every key after a NaN breaks the order
+    else if (key >= previous) previous = key;
+    else break;
+  }
+  if (inOrder === n) return { kind: 'sorted' };
   const ids = scratch.u32('ids', n).subarray(0, n);
   const counts = COUNTS;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [low, high] per key
@@ -43,15 +55,12 @@ export function planKeys(keys: Float64Array): KeyPlan {
   let nanId = -1;
   let lastKey = NaN;
   let lastId = -1;
-  let sorted = true;
-  let previous = -Infinity;
   let integers = true;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
     if (key !== key) {
-      previous = NaN; // every key after a NaN breaks the order
       if (!hashing) continue;
       if (nanId < 0) {
         nanId = count++;
@@ -61,8 +70,6 @@ export function planKeys(keys: Float64Array): KeyPlan {
       counts[nanId]!++;
       continue;
     }
-    if (!(key >= previous)) sorted = false;
-    previous = key;
     if (key < min) min = key;
     if (key > max) max = key;
     if (integers && !Number.isInteger(key)) integers = false;
@@ -93,7 +100,6 @@ export function planKeys(keys: Float64Array): KeyPlan {
     ids[i] = id;
     counts[id]!++;
   }
-  if (sorted) return { kind: 'sorted' };
   if (!hashing) return { kind: 'radix', range: { integers, min, max } };
   // The buckets in key order: the distinct keys sorted, each bucket's place found among them.
   const distinct = count - (nanId >= 0 ? 1 : 0);
