@@ -1,0 +1,66 @@
+/**
+ * A case with genome tracks (HealthOmics read sets, a reference) but no variant file: the genome
+ * view on its own, a short note that there is no variant table, and what of the remote data could
+ * not be opened — in this pane, as when a variant file is there.
+ */
+import { useCallback } from 'react';
+import type { GenomeTrack } from '../../../shared/model/variants.js';
+import type { CaseUiSession } from '../../../shared/model/session.js';
+import { caseSession } from '../../session/caseSession.js';
+import { DnaIcon } from '../../ui/icons.js';
+import { plural } from '../../util/format.js';
+import { GenomeView } from './GenomeView.js';
+import { RemoteProblems, type RemoteProblem } from './RemoteProblems.js';
+
+/** Taller than beside a table: the view has the pane to itself. */
+const HEIGHT_ALONE = 460;
+
+const noRows = () => undefined;
+const noPick = () => null;
+const ignore = () => {};
+
+export function GenomeOnly({
+  tracks,
+  remoteProblems,
+  root,
+  genomeBuild,
+  restored,
+}: {
+  tracks: readonly GenomeTrack[];
+  remoteProblems: readonly RemoteProblem[];
+  root: string;
+  genomeBuild?: string;
+  restored: CaseUiSession;
+}) {
+  const alignments = tracks.filter((t) => t.format === 'BAM' || t.format === 'CRAM').length;
+  const onLocusChange = useCallback((locus: string) => {
+    if (locus) caseSession.save({ locus });
+  }, []);
+  return (
+    <>
+      <p className="variants-note" role="status" data-testid="variants-no-file-note">
+        <DnaIcon />
+        <span>
+          No variant file in this case
+          {alignments ? `: the genome view shows its ${plural(alignments, 'alignment track')}` : ''}. For a variant table, add a
+          VCF, MAF or SEG to <span className="mono">{root}</span> (or a run output to its <span className="mono">case.json</span>
+          ).{alignments ? ' Type a locus in the genome view’s box to see its reads.' : ''}
+        </span>
+      </p>
+      <RemoteProblems problems={remoteProblems} />
+      <GenomeView
+        tracks={tracks}
+        genomeBuild={genomeBuild}
+        rowsOf={noRows}
+        selected={null}
+        gotoToken={0}
+        resolvePick={noPick}
+        onPick={ignore}
+        initialLocus={restored.locus}
+        initialHeight={restored.genomeViewHeight ?? HEIGHT_ALONE}
+        onHeightChange={(genomeViewHeight) => caseSession.save({ genomeViewHeight })}
+        onLocusChange={onLocusChange}
+      />
+    </>
+  );
+}
