@@ -264,6 +264,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
       tasks.cancelAll();
       await session?.close();
       session = undefined;
+      remoteCache?.close(); // its open entry files
     },
   };
 }
