@@ -5,7 +5,8 @@
  * through the SDK's own environment, 20 ms added per request). The JPEG slide's pixels on screen
  * come from the right frames (passed to the browser as stored), the HTJ2K slide is decoded in the
  * workers; "Add from HealthImaging" finds the patient's slides and adds one to the case; "Make
- * available offline" fetches every frame, and the case then opens with the service unreachable.
+ * available offline" fetches the levels chosen (the reductions first, then the rest), and the
+ * case then opens with the service unreachable.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
@@ -129,18 +130,43 @@ test("Add from HealthImaging: find the patient's slides, add one, make the case 
     .poll(() => (JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')).healthImaging as unknown[]).length)
     .toBe(3);
   await expect(dialog.getByTestId('hi-case-count')).toContainText('names 3 HealthImaging slides');
-  // First the reduced levels only, then every level: the second run fetches the full resolution.
+  // "Make available offline" level by level: first every level but the full resolutions.
   const frameRequests = () => world.server.requests.filter((r) => r.operation === 'GetImageFrame').length;
-  await dialog.getByTestId('healthimaging-offline-levels').selectOption('reduced');
+  const picker = dialog.getByTestId('hi-offline-levels');
+  const gridLevels = picker.getByTestId('hi-offline-slide').filter({ hasText: 'Resection H&E' }).getByTestId('hi-offline-level');
+  await expect(picker.getByTestId('hi-offline-slide')).toHaveCount(3);
+  await expect(gridLevels).toHaveCount(2);
+  await expect(gridLevels.nth(0)).toContainText('2,048 × 1,536 px');
+  await expect(gridLevels.nth(0)).toContainText('48 tiles');
+  await expect(gridLevels.nth(1)).toContainText('512 × 384 px');
+  await expect(gridLevels.nth(1)).toContainText('4 tiles');
+  for (const level of await picker.locator('[data-testid="hi-offline-level"][data-level="0"]').all()) {
+    await level.getByRole('checkbox').uncheck();
+  }
+  await expect(picker.getByTestId('hi-offline-total')).toContainText('To fetch: 4 tiles');
+  await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-offline-levels.png') });
+  const beforeReduced = frameRequests();
   await dialog.getByTestId('healthimaging-offline').click();
   await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  // Only the grid's reduction was fetched (4 frames at most: the viewer may have fetched some already).
+  expect(frameRequests() - beforeReduced).toBeLessThanOrEqual(4);
+  await expect(gridLevels.nth(1).getByTestId('hi-offline-kept')).toHaveText('offline already');
+  await expect(gridLevels.nth(0).getByTestId('hi-offline-kept')).toHaveCount(0);
+
+  // The choice is kept by the service: the page loaded again shows it.
+  await page.reload();
+  await expect(page.getByTestId('pane-slide')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await page.getByTestId('open-healthimaging').click();
+  await expect(gridLevels.nth(0).getByRole('checkbox')).not.toBeChecked();
+  await expect(gridLevels.nth(1).getByRole('checkbox')).toBeChecked();
+
+  // Then every level: the full resolutions are fetched now.
+  for (const level of await picker.locator('[data-testid="hi-offline-level"]').all()) await level.getByRole('checkbox').check();
   const reduced = frameRequests();
-  await dialog.getByTestId('healthimaging-offline-levels').selectOption('all');
   await dialog.getByTestId('healthimaging-offline').click();
   await expect.poll(frameRequests, { timeout: 90_000 }).toBeGreaterThan(reduced);
   await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
-  // The full resolution holds most frames: more were fetched now than for all the reductions.
-  expect(frameRequests() - reduced).toBeGreaterThan(reduced);
+  await expect(gridLevels.getByTestId('hi-offline-kept')).toHaveText(['offline already', 'offline already']);
 
   // Offline: the same data folder, the service unreachable; the slides open and draw from the cache.
   const dataDir = host.dataDir;

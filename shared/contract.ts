@@ -20,7 +20,15 @@ import { TaskInfo } from './model/tasks.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
 import { CaseUiSession } from './model/session.js';
 // ---- HealthImaging (#9) ----
-import { Datastore, HealthImagingRef, ImageSetDetails, ImageSetPage, ImageSetSearch } from './model/healthImaging.js';
+import {
+  Datastore,
+  HealthImagingRef,
+  ImageSetDetails,
+  ImageSetPage,
+  ImageSetSearch,
+  OfflineChoice,
+  OfflineSlidePlan,
+} from './model/healthImaging.js';
 // ---- end HealthImaging ----
 // ---- HealthOmics (#10) ----
 import { OmicsUrl, ReadSetPage, ReferenceSummary, RunOutput, RunSummary, SequenceStore } from './model/healthOmics.js';
@@ -234,10 +242,17 @@ export const methods = {
     params: z.object({ imageSets: z.array(HealthImagingRef).min(1).max(200) }).strict(),
     result: CaseSummary,
   },
-  /** Fetch and pin every frame of the case's HealthImaging slides (a task: progress, cancel, resume by starting again). */
+  /** The case's HealthImaging slides and their levels: frames, bytes, kept offline already, chosen last. */
+  'healthImaging.offlinePlan': { params: none, result: z.array(OfflineSlidePlan) },
+  /**
+   * Fetch and pin every frame of the chosen levels of the case's HealthImaging slides (a task:
+   * progress, cancel, resume by starting again). `choice` names the slides and their levels (none:
+   * the slide is left out) and is kept per slide; without it, each slide (or `slideId`) gets the
+   * levels chosen last for it, or every level.
+   */
   'healthImaging.makeOffline': {
     params: z
-      .object({ slideId: z.string().min(1).max(200).optional(), levels: z.array(z.number().int().min(0)).max(64).optional() })
+      .object({ slideId: z.string().min(1).max(200).optional(), choice: z.array(OfflineChoice).max(200).optional() })
       .strict(),
     result: z.object({ task: z.string() }),
   },

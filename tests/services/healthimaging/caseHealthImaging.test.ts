@@ -104,7 +104,7 @@ describe('HealthImaging slides of a case', () => {
       expect(total).toBe(52);
       expect(world.imaging.frameRequests.length - before).toBeLessThan(total - 6); // resumed
       const stats = await call<{ pinnedEntries: number }>(services, 'cache.stats');
-      expect(stats.pinnedEntries).toBe(total + 1); // and the metadata
+      expect(stats.pinnedEntries).toBe(total + 2); // and the metadata, and the levels chosen
     });
     await services.dispose();
 
