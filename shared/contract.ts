@@ -10,7 +10,7 @@ import { AwsConnection, AwsIdentity, AwsProfiles } from './model/aws.js';
 // ---- slide colour (#8) ----
 import { SlideColour } from './model/slideColour.js';
 // ---- end slide colour ----
-import { AnnotationChange, FlaggedAnnotation, SavedAnnotations, SlideAnnotations } from './model/annotations.js';
+import { Annotation, AnnotationChange, FlaggedAnnotation, SavedAnnotations, SlideAnnotations } from './model/annotations.js';
 import { CaseSummary, RecentCase } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
 import { CaseNotes, Recommendation, VariantFlag } from './model/notes.js';
@@ -125,12 +125,20 @@ export const methods = {
   'annotations.change': { params: AnnotationChange, result: SavedAnnotations, maxBodyBytes: LARGE_BODY_BYTES },
   /** Rename a damaged annotations file aside (kept) so the slide starts afresh; answers its new name. */
   'annotations.setAside': { params: slideParams, result: z.string() },
-  /** Add the features of a QuPath GeoJSON file (its text) to a slide's annotations. */
+  /**
+   * Add the features of a QuPath GeoJSON file (its text) to a slide's annotations; answers the ones
+   * added (with the ids they were given), so the page shows them and can undo the import as one step.
+   */
   'annotations.importGeoJson': {
     params: z
       .object({ slideId: z.string().min(1).max(200), fileName: z.string().max(1000), text: z.string().max(LARGE_BODY_BYTES) })
       .strict(),
-    result: z.object({ saved: SavedAnnotations, imported: z.number().int(), warnings: z.array(z.string()) }),
+    result: z.object({
+      saved: SavedAnnotations,
+      imported: z.number().int(),
+      added: z.array(Annotation),
+      warnings: z.array(z.string()),
+    }),
     maxBodyBytes: LARGE_BODY_BYTES,
   },
   /** A slide's annotations as QuPath GeoJSON (a FeatureCollection), with a file name for it. */

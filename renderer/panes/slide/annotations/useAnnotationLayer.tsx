@@ -185,10 +185,11 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
         const text = await file.text();
         setBusy(`Importing ${file.name}…`);
         const result = await api.call('annotations.importGeoJson', { slideId: info.id, fileName: file.name, text });
-        data.reload();
+        // One step: Ctrl+Z takes the whole import away again.
+        data.record({ before: [], after: result.added }, result.saved);
         setNotice({
           kind: 'info',
-          text: `${result.imported.toLocaleString('en-US')} annotations imported from ${file.name}.${result.warnings.length ? ` ${result.warnings.length} left out or changed: ${result.warnings[0]}` : ''}`,
+          text: `${result.imported.toLocaleString('en-US')} annotations imported from ${file.name} (Ctrl+Z undoes the import).${result.warnings.length ? ` ${result.warnings.length} left out or changed: ${result.warnings[0]}` : ''}`,
         });
       } catch (e) {
         const error = asTriptychError(e);
@@ -197,7 +198,7 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
         setBusy(null);
       }
     },
-    [info.id, data.reload],
+    [info.id, data.record],
   );
   const exportFile = useCallback(async () => {
     setBusy('Exporting…');
