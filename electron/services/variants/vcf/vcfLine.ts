@@ -238,7 +238,6 @@ export class VcfLineReader {
     const fieldCount = this.entryFieldCount;
     const starts = this.entryStarts;
     const ends = this.entryEnds;
-    const present = (i: number): boolean => i >= 0 && i < fieldCount && ends[i]! > starts[i]!;
     // The entry's fields as INFO columns first: the code each gets there is then the key to the
     // gene, consequence and HGVS it gives, worked out once per distinct value (see derived()).
     let count = this.writeInfoFields(row, info);
@@ -248,7 +247,7 @@ export class VcfLineReader {
     let hgvscCode = -1;
     let hgvspCode = -1;
     for (let i = 0; i < this.annotationKeys.length && count < MAX_INFO_FIELDS; i++) {
-      if (!present(i)) continue;
+      if (!(i < fieldCount && ends[i]! > starts[i]!)) continue;
       const key = this.annotationKeys[i]!;
       if (added?.has(key) || this.hasInfoKey(key, info.count)) continue;
       added?.add(key);
@@ -270,24 +269,24 @@ export class VcfLineReader {
     }
     const derived = this.derived;
     if (geneCode >= 0) out.gene.setCode(row, derived.gene(geneCode, at.gene, out));
-    else if (present(at.gene)) out.gene.setRange(row, line, starts[at.gene]!, ends[at.gene]!);
+    else if (this.entryHas(at.gene)) out.gene.setRange(row, line, starts[at.gene]!, ends[at.gene]!);
     else out.gene.set(row, info.gene);
     if (consequenceCode >= 0) out.consequence.setCode(row, derived.consequence(consequenceCode, at.consequence, out));
-    else if (present(at.consequence)) {
+    else if (this.entryHas(at.consequence)) {
       const start = starts[at.consequence]!;
       const end = ends[at.consequence]!;
       const amp = line.indexOf('&', start); // "missense_variant&splice_region_variant": the first term is the most severe
       out.consequence.setRange(row, line, start, amp >= 0 && amp < end ? amp : end);
     }
     if (hgvscCode >= 0) out.hgvsc.setCode(row, derived.hgvsc(hgvscCode, at.hgvsc, out));
-    else if (present(at.hgvsc)) {
+    else if (this.entryHas(at.hgvsc)) {
       const start = starts[at.hgvsc]!;
       const end = ends[at.hgvsc]!;
       const colon = line.indexOf(':', start); // withoutSequenceId
       out.hgvsc.setRange(row, line, colon >= 0 && colon < end ? colon + 1 : start, end);
     }
     if (hgvspCode >= 0) out.hgvsp.setCode(row, derived.hgvsp(hgvspCode, at.hgvsp, out));
-    else if (present(at.hgvsp)) {
+    else if (this.entryHas(at.hgvsp)) {
       const raw = this.rawProtein.codeOf(line, starts[at.hgvsp]!, ends[at.hgvsp]!);
       let code = this.shortProteinCodes[raw];
       if (code === undefined) {
@@ -299,6 +298,11 @@ export class VcfLineReader {
   }
 
   private entryFieldCount = 0;
+
+  /** Whether field `i` of the entry (entryRanges) has a value. */
+  private entryHas(i: number): boolean {
+    return i >= 0 && i < this.entryFieldCount && this.entryEnds[i]! > this.entryStarts[i]!;
+  }
 
   /**
    * The '|' fields of the one entry `line[start, end)`, trimmed as String.prototype.trim trims, into
@@ -508,14 +512,11 @@ class DerivedCodes {
   }
 
   gene(code: number, field: number, out: VariantColumnsBuilder): number {
-    return this.of(this.genes, code, field, out.gene, (value) => value);
+    return this.of(this.genes, code, field, out.gene, sameValue);
   }
 
   consequence(code: number, field: number, out: VariantColumnsBuilder): number {
-    return this.of(this.consequences, code, field, out.consequence, (value) => {
-      const amp = value.indexOf('&');
-      return amp < 0 ? value : value.slice(0, amp);
-    });
+    return this.of(this.consequences, code, field, out.consequence, firstTerm);
   }
 
   hgvsc(code: number, field: number, out: VariantColumnsBuilder): number {
@@ -525,6 +526,14 @@ class DerivedCodes {
   hgvsp(code: number, field: number, out: VariantColumnsBuilder): number {
     return this.of(this.hgvsps, code, field, out.hgvsp, shortProteinChange);
   }
+}
+
+// Module functions rather than arrows at the call: a closure a row is garbage (and, under tsx, a __name call).
+const sameValue = (value: string): string => value;
+/** "missense_variant&splice_region_variant": the first term is the most severe. */
+function firstTerm(value: string): string {
+  const amp = value.indexOf('&');
+  return amp < 0 ? value : value.slice(0, amp);
 }
 
 /** Where AF and DP are in FORMAT_KEYS_USED. */
