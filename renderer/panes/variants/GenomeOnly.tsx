@@ -22,12 +22,15 @@ const ignore = () => {};
 export function GenomeOnly({
   tracks,
   remoteProblems,
+  unreadTables,
   root,
   genomeBuild,
   restored,
 }: {
   tracks: readonly GenomeTrack[];
   remoteProblems: readonly RemoteProblem[];
+  /** Variant files the case names that could not be read (their problems are in `remoteProblems`). */
+  unreadTables: number;
   root: string;
   genomeBuild?: string;
   restored: CaseUiSession;
@@ -41,10 +44,20 @@ export function GenomeOnly({
       <p className="variants-note" role="status" data-testid="variants-no-file-note">
         <DnaIcon />
         <span>
-          No variant file in this case
-          {alignments ? `: the genome view shows its ${plural(alignments, 'alignment track')}` : ''}. For a variant table, add a
-          VCF, MAF or SEG to <span className="mono">{root}</span> (or a run output to its <span className="mono">case.json</span>
-          ).{alignments ? ' Type a locus in the genome view’s box to see its reads.' : ''}
+          {unreadTables ? (
+            <>
+              No variant table: the case’s {plural(unreadTables, 'variant file')} could not be read (below)
+              {alignments ? `; the genome view shows its ${plural(alignments, 'alignment track')}` : ''}.
+            </>
+          ) : (
+            <>
+              No variant file in this case
+              {alignments ? `: the genome view shows its ${plural(alignments, 'alignment track')}` : ''}. For a variant table, add
+              a VCF, MAF or SEG to <span className="mono">{root}</span> (or a run output to its{' '}
+              <span className="mono">case.json</span>).
+            </>
+          )}
+          {alignments ? ' Type a locus in the genome view’s box to see the reads.' : ''}
         </span>
       </p>
       <RemoteProblems problems={remoteProblems} />
