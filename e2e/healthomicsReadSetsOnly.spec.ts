@@ -57,6 +57,10 @@ test.describe('HealthOmics read sets without a variant file', () => {
     await expect(view).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     await expect(view).toHaveAttribute('data-reference', 'GRCh38-loci');
 
+    // It starts where the read set's first reads lie (from its index), not at the whole genome.
+    await expect(view).toHaveAttribute('data-locus', /^chr4:\d+-\d+$/);
+    await expect(pane.getByTestId('variants-no-file-note')).toContainText('The view starts at the first reads');
+    await page.screenshot({ path: join(E2E_CACHE, 'healthomics-reads-only-start.png') });
     // To a locus of the read set: its reads are drawn.
     const search = view.locator('.igv-search-input');
     await search.fill('chr4:1801791-1801891');

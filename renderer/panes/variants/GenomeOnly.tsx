@@ -36,6 +36,8 @@ export function GenomeOnly({
   restored: CaseUiSession;
 }) {
   const alignments = tracks.filter((t) => t.format === 'BAM' || t.format === 'CRAM').length;
+  // Where the first read set's first reads lie: the view starts there (not the whole genome, where none is drawn).
+  const readsLocus = tracks.find((t) => t.readsLocus)?.readsLocus;
   const onLocusChange = useCallback((locus: string) => {
     if (locus) caseSession.save({ locus });
   }, []);
@@ -57,7 +59,11 @@ export function GenomeOnly({
               <span className="mono">case.json</span>).
             </>
           )}
-          {alignments ? ' Type a locus in the genome view’s box to see the reads.' : ''}
+          {readsLocus
+            ? ' The view starts at the first reads; type a locus in its box to go elsewhere.'
+            : alignments
+              ? ' Type a locus in the genome view’s box to see the reads.'
+              : ''}
         </span>
       </p>
       <RemoteProblems problems={remoteProblems} />
@@ -70,6 +76,7 @@ export function GenomeOnly({
         resolvePick={noPick}
         onPick={ignore}
         initialLocus={restored.locus}
+        overviewLocus={readsLocus}
         initialHeight={restored.genomeViewHeight ?? HEIGHT_ALONE}
         onHeightChange={(genomeViewHeight) => caseSession.save({ genomeViewHeight })}
         onLocusChange={onLocusChange}
