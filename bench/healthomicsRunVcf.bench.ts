@@ -1,5 +1,5 @@
 /**
- * A large bgzipped VCF run output in S3 (default 1 GiB; BENCH_OMICS_VCF_MIB to change) with its
+ * A large bgzipped VCF run output in S3 (default 512 MiB; BENCH_OMICS_VCF_MIB to change) with its
  * .tbi, on the loopback S3 stand-in with 50 ms latency per request, read as the variants pane reads
  * it: a region through the index over S3 ranges (1 MiB blocks, cached on disk), and the table's
  * first 200,000 variants. Figures: bytes fetched against the whole file for one region read and
@@ -23,7 +23,7 @@ import { startOmicsWorld, WORLD } from '../tests/support/aws/omicsWorld.js';
 import type { Figure } from './run.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const TARGET_MIB = Number(process.env.BENCH_OMICS_VCF_MIB ?? 1024);
+const TARGET_MIB = Number(process.env.BENCH_OMICS_VCF_MIB ?? 512);
 const LATENCY_MS = 50;
 const CHR1_LENGTH = 248_956_422;
 const REGIONS = [120_000_000, 30_000_000, 200_000_000, 75_000_000].map((start) => ({
