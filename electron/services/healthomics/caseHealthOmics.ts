@@ -17,6 +17,7 @@ import { IndexedVcf } from '../variants/vcf/indexedVcf.js';
 import type { PartedFile, RangeSource } from './partedFile.js';
 import { openReadSet, type OpenedReadSet, type RemoteDeps } from './readSetSource.js';
 import { bamContigs } from './bamContigs.js';
+import { firstReadsLocus } from './firstReadsLocus.js';
 import { faiContigs, openReference, type OpenedReference } from './referenceSource.js';
 import { readRemoteVariantTable } from './remoteVariantTable.js';
 import { openS3Object, type OpenedS3Object } from './s3ObjectSource.js';
@@ -78,6 +79,9 @@ export class CaseHealthOmics {
           const index = opened.index;
           this.register(indexFileId, entry.url, async () => index);
           Object.assign(track, { indexFileId, indexFormat: opened.format === 'BAM' ? 'bai' : 'crai' });
+          // Best effort: a view with no variant to go to starts there (none said: it starts as before).
+          const readsLocus = opened.format === 'BAM' ? await firstReadsLocus(opened.source, index).catch(() => null) : null;
+          if (readsLocus) track.readsLocus = readsLocus;
         }
         tracks.push(track);
       } catch (error) {

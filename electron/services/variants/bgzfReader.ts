@@ -69,17 +69,21 @@ export class BgzfReader {
    */
   async read(start: bigint, end: bigint): Promise<Buffer> {
     const parts: Buffer[] = [];
-    let offset = Number(start >> 16n);
+    const first = Number(start >> 16n);
     let within = Number(start & 0xffffn);
     const endBlock = Number(end >> 16n);
     const endWithin = Number(end & 0xffffn);
-    while (offset <= endBlock) {
-      const block = await this.blockAt(offset);
-      if (!block) break;
-      const stop = offset === endBlock ? Math.min(endWithin, block.data.length) : block.data.length;
+    if (first >= this.size || first > endBlock) return Buffer.alloc(0);
+    // The compressed span in one read (its last block is at most 64 KiB): one request of the
+    // source per chunk, not one per block.
+    const span = await this.source.read(first, Math.min(this.size, endBlock + MAX_BLOCK) - 1);
+    const bytes = Buffer.from(span.buffer, span.byteOffset, span.byteLength);
+    for (let at = 0; first + at <= endBlock && at < bytes.length;) {
+      const block = inflateBlock(bytes.subarray(at));
+      const stop = first + at === endBlock ? Math.min(endWithin, block.data.length) : block.data.length;
       if (stop > within) parts.push(block.data.subarray(within, stop));
       within = 0;
-      offset += block.compressedSize;
+      at += block.compressedSize;
     }
     return Buffer.concat(parts);
   }

@@ -20,7 +20,7 @@ export async function openFileSource(path: string): Promise<ByteSource & { close
       size,
       async read(start, end) {
         const length = Math.max(0, Math.min(end, size - 1) - start + 1);
-        const buffer = Buffer.alloc(length);
+        const buffer = Buffer.allocUnsafe(length); // cut to the bytes read below
         const { bytesRead } = await handle.read(buffer, 0, length, start);
         return buffer.subarray(0, bytesRead);
       },

@@ -84,7 +84,9 @@ async function loadVariants(fileIds: string[], localIds: ReadonlySet<string>): P
       tables.push({ ...facts, rows: toRows(result.value) });
     } else failures.push(asTriptychError(result.reason));
   }
-  if (tables.length === 0 && failures[0]) throw failures[0];
+  // With alignments to show, a run output that failed is a problem beside them, not the pane's error.
+  const alignments = tracks.some((t) => t.format === 'BAM' || t.format === 'CRAM');
+  if (tables.length === 0 && failures[0] && !alignments) throw failures[0];
   return { tables, failures, tracks, remoteProblems };
 }
 
@@ -138,7 +140,11 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
       ) : genomeOnly && restored ? (
         <GenomeOnly
           tracks={loaded.value.tracks}
-          remoteProblems={loaded.value.remoteProblems}
+          remoteProblems={[
+            ...loaded.value.remoteProblems,
+            ...loaded.value.failures.map((f) => ({ url: f.file ?? 'variant file', message: f.message })),
+          ]}
+          unreadTables={loaded.value.failures.length}
           root={summary.root}
           genomeBuild={summary.genomeBuild}
           restored={restored}
