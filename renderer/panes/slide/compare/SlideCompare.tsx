@@ -43,6 +43,7 @@ export function SlideCompare({
     elements: { left: leftElement, right: rightElement },
     linked: compare.linked,
     offset: compare.offset,
+    rotation: compare.rotation ?? 0,
     onOffset: (offset) => onChange({ ...compare, offset }),
   });
   useAlignByPoints({
@@ -50,8 +51,9 @@ export function SlideCompare({
     left: leftSide,
     right: rightSide,
     elements: { left: leftElement, right: rightElement },
+    rotation: compare.rotation ?? 0,
     onStep: onAlign,
-    onOffset: (offset) => onChange({ ...compare, offset }),
+    onAlign: ({ offset, rotation }) => onChange({ ...compare, offset, rotation }),
   });
 
   return (
