@@ -325,3 +325,39 @@ test('the comparison is kept in the case session: after a reload both slides are
   await expect(page.getByTestId('slide-compare')).toHaveCount(0);
   await expect(page.getByTestId('slide-viewer')).toHaveCount(1);
 });
+
+test('side by side in the default layout, each half keeps one row of tools: nothing wraps, the rest is under More tools', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('slide-viewer').first()).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  if ((await page.getByTestId('compare-pick').inputValue()) === '')
+    await page.getByTestId('compare-pick').selectOption({ index: 1 });
+  await expect(right(page).getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  for (const side of [left(page), right(page)]) {
+    const toolbar = side.getByRole('toolbar', { name: 'Slide view' });
+    const fit = (await side.getByTestId('slide-fit').boundingBox())!;
+    const more = (await side.getByTestId('slide-more-tools').boundingBox())!;
+    const list = (await side.getByTestId('annotation-list-toggle').boundingBox())!;
+    // One row: the first and the last tool and the list on the same line, the bar one tool high,
+    // and nothing cut off at its end.
+    expect(Math.abs(more.y - fit.y)).toBeLessThan(2);
+    expect(Math.abs(list.y + list.height / 2 - (fit.y + fit.height / 2))).toBeLessThan(2);
+    expect((await toolbar.boundingBox())!.height).toBeLessThan(fit.height * 2);
+    expect(await toolbar.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  }
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-toolbars.png') });
+
+  // The rest is one click away: flip the right slide from its More tools.
+  await expect(right(page).getByTestId('slide-flip')).toHaveCount(0);
+  await right(page).getByTestId('slide-more-tools').click();
+  await expect(right(page).getByTestId('slide-more-panel')).toBeVisible();
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-more-tools.png') });
+  await right(page).getByTestId('slide-flip').click();
+  await expect(right(page).getByTestId('slide-flip')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(right(page).getByTestId('slide-more-panel')).toHaveCount(0);
+  // The annotation tools are there too, and their keys still work.
+  await right(page).getByTestId('slide-more-tools').click();
+  await expect(right(page).getByTestId('annotation-tool-polygon')).toBeVisible();
+});

@@ -79,7 +79,7 @@ export function CompareBar({
             data-rotation={rotation}
             title="Where the right slide's tissue is against the left's, in slide units (after the rotation). Hold Alt and drag one slide to line up the tissue."
           >
-            offset {formatMicrons(compare.offset.x)}, {formatMicrons(compare.offset.y)} · Alt+drag aligns
+            offset {formatMicrons(compare.offset.x)}, {formatMicrons(compare.offset.y)}
           </span>
           <label
             className="compare-rotation muted"
