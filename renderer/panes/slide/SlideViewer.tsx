@@ -294,7 +294,12 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
             </div>
           ) : null}
           {popover === 'images' || (popover === 'label' && !board) ? (
-            <AssociatedPanel info={info} which={popover === 'label' ? 'label' : 'images'} onClose={() => setPopover(null)} />
+            <AssociatedPanel
+              info={info}
+              which={popover === 'label' ? 'label' : 'images'}
+              colour={colourKey && colourOn ? colourKey : null}
+              onClose={() => setPopover(null)}
+            />
           ) : null}
           {popover === 'info' ? (
             <SlideInfoPanel
