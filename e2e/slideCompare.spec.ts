@@ -230,7 +230,7 @@ const screenOf = (view: View, p: { x: number; y: number }) => {
 };
 const degrees = (d: number) => ((d % 360) + 360) % 360;
 
-test('a rotation between the slides: typed, kept while panning and after a reload; two landmark pairs set it so both pairs line up', async ({
+test('a rotation between the slides: typed or by Alt+Shift+drag, kept while panning and after a reload; two landmark pairs set it so both pairs line up', async ({
   page,
 }) => {
   await page.goto(host.url);
@@ -275,6 +275,29 @@ test('a rotation between the slides: typed, kept while panning and after a reloa
   await expect(offset).toHaveAttribute('data-rotation', '0');
   v = await settled(page);
   expect(degrees(v.right.rotation - v.left.rotation)).toBeCloseTo(0, 3);
+
+  // Alt+Shift+drag a quarter turn clockwise about the right slide's centre: it turns 90°, about the
+  // tissue at its centre; the left stays as it was.
+  const still = v;
+  const rb = (await right(page).getByTestId('slide-viewer').boundingBox())!;
+  const [cx, cy] = [rb.x + rb.width / 2, rb.y + rb.height / 2];
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(cx + 100, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(cx + 100 * Math.cos((i * Math.PI) / 20), cy + 100 * Math.sin((i * Math.PI) / 20));
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  await expect(offset).toHaveAttribute('data-rotation', '90');
+  v = await settled(page);
+  expect(degrees(v.right.rotation - v.left.rotation)).toBeCloseTo(90, 3);
+  expect(v.left.rotation).toBe(still.left.rotation);
+  expect(close(v.left.x, still.left.x) && close(v.left.y, still.left.y)).toBe(true);
+  expect(close(v.right.x, still.right.x) && close(v.right.y, still.right.y)).toBe(true);
+  await page.getByTestId('compare-reset').click();
+  v = await settled(page);
 
   // Two pairs: (left centre, right centre + (60, −30)), then 100 px to the right of the first on
   // the left and 100 px below the first on the right: the right slide must turn −90° (what lies

@@ -1,7 +1,8 @@
 /**
  * The bar above the slide that opens a second slide beside the first and controls the pair: which
  * slide, linked or not, the offset (set by moving one slide with Alt held) and the rotation
- * between them (typed here), both from landmark pairs, reset to none here; close.
+ * between them (typed here, or by turning one with Alt+Shift+drag), both from landmark pairs,
+ * reset to none here; close.
  */
 import { useState } from 'react';
 import type { SlideRef } from '../../../../shared/model/case.js';
@@ -83,7 +84,7 @@ export function CompareBar({
           </span>
           <label
             className="compare-rotation muted"
-            title="Degrees the right slide is turned against the left (clockwise), so that the same tissue looks the same way up; turned about what the slides show now"
+            title="Degrees the right slide is turned against the left (clockwise), so that the same tissue looks the same way up; turned about what the slides show now. Alt+Shift+drag on a slide turns it."
           >
             turned
             <input

@@ -45,6 +45,7 @@ export function SlideCompare({
     offset: compare.offset,
     rotation: compare.rotation ?? 0,
     onOffset: (offset) => onChange({ ...compare, offset }),
+    onAlign: ({ offset, rotation }) => onChange({ ...compare, offset, rotation }),
   });
   useAlignByPoints({
     step: align,

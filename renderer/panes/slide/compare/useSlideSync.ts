@@ -5,14 +5,14 @@
  *
  * The alignment (alignment.ts: an offset in µm and a rotation in degrees) is set by moving one
  * slide while holding Alt (then the other stays put and the offset becomes the difference), by
- * the rotation field of the bar, or from landmark pairs. Unlinked, each
+ * turning one with Alt+Shift+drag or the rotation field of the bar, or from landmark pairs. Unlinked, each
  * moves alone and the offset is kept for when they are linked again.
  *
  * Each side's element carries its view in µm (data-um-x, data-um-y, data-px-per-um,
  * data-rotation), for the tests and the offset readout.
  */
 import { useEffect, useRef } from 'react';
-import { leftViewOf, offsetFor, rightViewOf, type Alignment } from './alignment.js';
+import { leftViewOf, normalDegrees, offsetFor, rightViewOf, type Alignment } from './alignment.js';
 import { applyMicronView, readMicronView, type MicronOffset, type SyncSide } from './slideUnits.js';
 
 type Which = 'left' | 'right';
@@ -25,6 +25,7 @@ export function useSlideSync({
   offset,
   rotation,
   onOffset,
+  onAlign,
 }: {
   left: SyncSide | null;
   right: SyncSide | null;
@@ -34,6 +35,8 @@ export function useSlideSync({
   /** Degrees the right slide is shown turned more than the left (its tissue lies turned the other way). */
   rotation: number;
   onOffset(offset: MicronOffset): void;
+  /** Alt+Shift+drag turned one slide against the other: the new rotation and the offset that goes with it. */
+  onAlign(alignment: Alignment): void;
 }): void {
   const leader = useRef<Which>('left');
   /** Adjusting the offset: Alt is held, or was until the slide stopped gliding after the drag. */
@@ -51,8 +54,8 @@ export function useSlideSync({
     seen.current = { offset, rotation };
     current.current = { offset, rotation };
   }
-  const state = useRef({ linked, onOffset });
-  state.current = { linked, onOffset };
+  const state = useRef({ linked, onOffset, onAlign, left, right });
+  state.current = { linked, onOffset, onAlign, left, right };
 
   // Alt held (from the keyboard or on the pointer) = adjusting the offset.
   useEffect(() => {
@@ -93,6 +96,53 @@ export function useSlideSync({
         element.addEventListener(type, take, { capture: true, passive: true });
         cleanups.push(() => element.removeEventListener(type, take, { capture: true }));
       }
+      // Alt+Shift+drag on a slide turns it about its centre against the other (the rotation
+      // between them); OpenSeadragon and the annotation tools never see that drag.
+      const turn = (down: PointerEvent) => {
+        const stage = element.querySelector<HTMLElement>('.slide-stage');
+        if (!down.altKey || !down.shiftKey || down.button !== 0 || !state.current.linked) return;
+        if (!stage?.contains(down.target as Node)) return;
+        down.preventDefault();
+        down.stopPropagation();
+        const box = stage.getBoundingClientRect();
+        const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        const angleOf = (e: PointerEvent) => (Math.atan2(e.clientY - centre.y, e.clientX - centre.x) * 180) / Math.PI;
+        const start = angleOf(down);
+        const from = current.current.rotation;
+        leader.current = which === 'left' ? 'right' : 'left';
+        const move = (e: PointerEvent) => {
+          e.preventDefault();
+          e.stopPropagation();
+          const { left: l, right: r, onAlign } = state.current;
+          const dragged = which === 'left' ? l : r;
+          const still = which === 'left' ? r : l;
+          const draggedView = dragged && readMicronView(dragged);
+          const stillView = still && readMicronView(still);
+          if (!dragged || !draggedView || !stillView) return;
+          // Clockwise on screen turns the dragged slide clockwise: the right one more, the left one
+          // less; about the tissue at its centre (the offset follows).
+          const by = angleOf(e) - start;
+          const rotation = normalDegrees(which === 'right' ? from + by : from - by);
+          const offset =
+            which === 'right' ? offsetFor(stillView, draggedView, rotation) : offsetFor(draggedView, stillView, rotation);
+          current.current = { offset, rotation };
+          seen.current = current.current;
+          applyMicronView(
+            dragged,
+            which === 'right' ? rightViewOf(stillView, current.current) : leftViewOf(stillView, current.current),
+          );
+          onAlign(current.current);
+        };
+        const up = (e: PointerEvent) => {
+          e.stopPropagation();
+          window.removeEventListener('pointermove', move, true);
+          window.removeEventListener('pointerup', up, true);
+        };
+        window.addEventListener('pointermove', move, true);
+        window.addEventListener('pointerup', up, true);
+      };
+      element.addEventListener('pointerdown', turn, { capture: true });
+      cleanups.push(() => element.removeEventListener('pointerdown', turn, { capture: true }));
     }
     return () => cleanups.forEach((c) => c());
   }, [elements.left, elements.right]);
