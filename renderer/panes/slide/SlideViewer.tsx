@@ -227,6 +227,8 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
     }
   };
 
+  // One of two slides side by side (it reports its view to the sync): half the width, one row of tools.
+  const compact = !!onView;
   const mag = magnificationAt(view.imageZoom, base);
   const hasLabel = info.associated.some((a) => a.type === 'LABEL');
   const hasImages = info.associated.some((a) => a.type !== 'LABEL');
@@ -263,9 +265,11 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
         board={board}
         fullscreen={fullscreen}
         onToggleFullscreen={toggleFullscreen}
+        compact={compact}
+        more={compact ? annotations.toolbar('more') : null}
       >
         {colour && colourKey ? <ColourToggle colour={colour} on={colourOn} onToggle={toggleColour} /> : null}
-        {annotations.toolbar}
+        {annotations.toolbar(compact ? 'main' : 'all')}
       </SlideToolbar>
 
       <div className="slide-body" onKeyDown={onKeyDown}>
@@ -290,7 +294,12 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
             </div>
           ) : null}
           {popover === 'images' || (popover === 'label' && !board) ? (
-            <AssociatedPanel info={info} which={popover === 'label' ? 'label' : 'images'} onClose={() => setPopover(null)} />
+            <AssociatedPanel
+              info={info}
+              which={popover === 'label' ? 'label' : 'images'}
+              colour={colourKey && colourOn ? colourKey : null}
+              onClose={() => setPopover(null)}
+            />
           ) : null}
           {popover === 'info' ? (
             <SlideInfoPanel

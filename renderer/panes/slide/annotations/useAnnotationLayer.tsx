@@ -19,7 +19,7 @@ import { download } from '../../../util/download.js';
 import type { LayerManager } from '../layers.js';
 import { AnnotationPanel, type ListedAnnotation } from './AnnotationPanel.js';
 import { AnnotationScene, drawn } from './annotationScene.js';
-import { AnnotationToolbar } from './AnnotationToolbar.js';
+import { AnnotationToolbar, type ToolbarPart } from './AnnotationToolbar.js';
 import { TOOL_KEYS, classNameOf, classesOf, type Tool } from './annotationTools.js';
 import { colorOf, useAnnotationOverlay } from './useAnnotationOverlay.js';
 import { useSlideAnnotations } from './useSlideAnnotations.js';
@@ -36,7 +36,8 @@ export type AnnotationLayerProps = {
 };
 
 export type AnnotationLayer = {
-  toolbar: ReactNode;
+  /** The tools for the slide toolbar: all of them, or a compact toolbar's row or "More tools" part. */
+  toolbar(part?: ToolbarPart): ReactNode;
   panel: ReactNode;
   /** A key pressed in the viewer: true when the annotations took it. */
   onKey(e: KeyboardEvent): boolean;
@@ -249,8 +250,9 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
     [data.undo, data.redo, overlay, selectedId, selected, tool, remove, setTool, editable],
   );
 
-  const toolbar = (
+  const toolbar = (part?: ToolbarPart) => (
     <AnnotationToolbar
+      part={part}
       tool={tool}
       onTool={setTool}
       classes={classes}
