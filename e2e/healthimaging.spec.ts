@@ -6,16 +6,21 @@
  * come from the right frames (passed to the browser as stored), the HTJ2K slide is decoded in the
  * workers; "Add from HealthImaging" finds the patient's slides and adds one to the case; "Make
  * available offline" fetches the levels chosen (the reductions first, then the rest), and the
- * case then opens with the service unreachable.
+ * case then opens with the service unreachable. A slide only partly cached opens offline: the
+ * cached tiles are drawn, the others are grey placeholders, the pane says it is offline, and the
+ * placeholders fill in when the service is back.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { GRID, gridColour, PLANE_COLOURS } from '../tests/services/slides/fixtures/codecCase.js';
 import { IMAGING, startImagingWorld, type ImagingWorld } from '../tests/support/aws/imagingWorld.js';
+import { startSwitchableEndpoint } from '../tests/support/aws/switchableEndpoint.js';
 import { startHost, type RunningHost } from './support/host.js';
-import { E2E_CACHE } from './support/paths.js';
+import { E2E_CACHE, REPO_ROOT } from './support/paths.js';
 
 type Rgb = [number, number, number];
 const entry = (imageSetId: string, label?: string) => ({
@@ -51,9 +56,10 @@ test.beforeAll(async () => {
 test.afterEach(async () => host?.stop());
 test.afterAll(async () => world?.server.close());
 
-async function openSlide(page: Page, name: RegExp): Promise<void> {
+/** Open the slide named (a case of one slide has no strip: it is open already), fitted. */
+async function openSlide(page: Page, name: RegExp | null): Promise<void> {
   await expect(page.getByTestId('pane-slide')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-  await page.getByTestId('slide-card').filter({ hasText: name }).click();
+  if (name) await page.getByTestId('slide-card').filter({ hasText: name }).click();
   await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await page.getByTestId('slide-fit').click();
   await page.waitForTimeout(800); // the opening animation
@@ -192,4 +198,89 @@ test('an image set that is not there: the pane says which and why, the other pan
   await expect(page.getByTestId('pane-slide')).toContainText(/image set 99999999999999999999999999999999.*was not found/, {
     timeout: 60_000,
   });
+});
+
+test('partly cached, offline: cached tiles drawn, the rest grey, the pane says so; back online, the grey fills in', async ({
+  page,
+}) => {
+  const partly = join(dir, 'partly-cached');
+  mkdirSync(partly, { recursive: true });
+  writeFileSync(
+    join(partly, 'case.json'),
+    JSON.stringify({ title: 'Partly cached', healthImaging: [entry(IMAGING.grid, 'Partly cached H&E')] }),
+  );
+  // Two of the four tiles of level 1 (what "fit" draws) are cached, by the CLI, in the app's data folder.
+  const dataDir = mkdtempSync(join(E2E_CACHE, 'data-'));
+  const url = `healthimaging://${IMAGING.region}/${IMAGING.datastoreId}/${IMAGING.grid}`;
+  for (const [col, row] of [
+    [0, 0],
+    [1, 1],
+  ]) {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'bin/triptych.mjs'),
+        'tile',
+        url,
+        '--level',
+        '1',
+        '--col',
+        String(col),
+        '--row',
+        String(row),
+        '--out',
+        join(dataDir, 'tile.jpg'),
+      ],
+      { env: { ...process.env, ...world.server.env(), TRIPTYCH_DATA_DIR: dataDir } },
+    );
+  }
+  // The app reaches the service through a relay that is down: connections are refused.
+  const relay = await startSwitchableEndpoint({ port: world.server.port });
+  await relay.down();
+  try {
+    host = await startHost({ casePath: partly, dataDir, env: world.server.env({ AWS_ENDPOINT_URL: relay.endpoint }) });
+    await page.goto(host.url);
+    await openSlide(page, null);
+    const at = (col: number, row: number) =>
+      fittedPoint(page, GRID.width, GRID.height, (col + 0.5) * GRID.tile, (row + 0.5) * GRID.tile);
+    // Level-1 tile (0, 0) covers level-0 tiles 0–3 × 0–3, (1, 1) covers 4–7 × 4–5: drawn from the cache.
+    for (const [col, row] of [
+      [1, 1],
+      [3, 2],
+      [5, 4],
+    ]) {
+      const p = await at(col, row);
+      await expectColour(page, p.x, p.y, gridColour(col, row));
+    }
+    // The other two are grey placeholders, and the pane says the slide is offline.
+    const grey: Rgb = [0x3a, 0x3a, 0x3a];
+    for (const [col, row] of [
+      [6, 1],
+      [2, 5],
+    ]) {
+      const p = await at(col, row);
+      await expectColour(page, p.x, p.y, grey, 6);
+    }
+    await expect(page.getByTestId('slide-offline')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('slide-offline')).toContainText('Offline');
+    await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-partly-offline.png') });
+
+    // The service is back: the placeholders are asked for again and fill in.
+    const before = world.server.requests.filter((r) => r.operation === 'GetImageFrame').length;
+    await relay.up();
+    for (const [col, row] of [
+      [6, 1],
+      [2, 5],
+    ]) {
+      const p = await at(col, row);
+      await expectColour(page, p.x, p.y, gridColour(col, row));
+    }
+    await expect(page.getByTestId('slide-offline')).toHaveCount(0);
+    await expect(page.getByTestId('pane-slide')).not.toContainText(/tiles? not loaded/);
+    expect(world.server.requests.filter((r) => r.operation === 'GetImageFrame').length).toBeGreaterThan(before);
+    await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-partly-back.png') });
+  } finally {
+    await host?.stop();
+    await relay.close();
+  }
 });

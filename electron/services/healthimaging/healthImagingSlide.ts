@@ -170,7 +170,13 @@ export class HealthImagingSlide extends DicomSlide implements SlideSource {
     return { frames: ids.length, bytes };
   }
 
+  /** The frames fetched so far are in the cache (their writes run after the tile is answered). */
+  cacheWritten(): Promise<void> {
+    return this.frames.writesDone();
+  }
+
   override async close(): Promise<void> {
-    // Nothing is open: frames come from the service or the cache.
+    // Nothing is open (frames come from the service or the cache); what was fetched is written.
+    await this.frames.writesDone();
   }
 }

@@ -39,6 +39,7 @@ import type { SlideColour } from '../../../shared/model/slideColour.js';
 import { ColourIndicator, ColourToggle } from './colour/ColourManagement.js';
 import { registerSlideColour } from './colour/slideColourKey.js';
 import type { SyncSide } from './compare/slideUnits.js';
+import { RETRY_MS, useRemoteTiles } from './useRemoteTiles.js';
 
 export type SlideViewerProps = {
   info: SlideInfo;
@@ -140,6 +141,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
     [pyramid, info.tileUrlTemplate, info.tileContentType, info.pixelFormat, decoding, drawer.software],
   );
   const { viewer, layers, view, opened, failedTiles } = useOpenSeadragon(container, source, layerSpecs, onFatal);
+  const reachability = useRemoteTiles(viewer, !!info.remoteUrl);
   const { ruler, measure, setMeasure, toggle: toggleRuler, stop: stopRuler } = useRuler(viewer, layers);
   const actions = useMemo(() => viewportActions(viewer, layers, base), [viewer, layers, base]);
   const annotations = useAnnotationLayer({ info, viewer, layers, suspended: ruler, onToolChosen: stopRuler });
@@ -288,6 +290,12 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
           <RulerOverlay ruler={ruler} measure={measure} mppX={mppX} mppY={mppY} toScreen={toScreen} />
           <ScaleBarOverlay mpp={pyramid.mpp} imageZoom={view.imageZoom} />
           {colour && colourKey ? <ColourIndicator colour={colour} on={colourOn} /> : null}
+          {reachability.offline ? (
+            <div className="slide-offline" role="status" data-testid="slide-offline" title={reachability.reason}>
+              Offline: tiles kept on this computer are shown, the others are grey and are asked for again every {RETRY_MS / 1000}{' '}
+              s.
+            </div>
+          ) : null}
           {colourError ? (
             <div className="colour-indicator" data-testid="colour-indicator" data-state="error" title={colourError}>
               Colour as stored: {colourError}

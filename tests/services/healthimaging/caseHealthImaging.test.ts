@@ -87,6 +87,12 @@ describe('HealthImaging slides of a case', () => {
       const info = await call<SlideInfo>(services, 'slides.info', { slideId });
       expect(info.tileUrlTemplate).toBe(`/binary/slides/${slideId}/tiles/{level}/{col}/{row}`);
       expect(info).toMatchObject({ tileContentType: 'image/jpeg', remoteUrl: expect.stringContaining(IMAGING.grid) });
+      // No ICC profile comes with a HealthImaging slide: colour as stored, and the pane says why.
+      const colour = (await services.dispatch('slides.colour' as never, { slideId } as never)) as {
+        ok: boolean;
+        error?: { code: string; message: string };
+      };
+      expect(colour).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/ICC profile/) } });
       const first = await tile(services, slideId, 2, 1);
       expect(first).toMatchObject({ status: 200, type: 'image/jpeg' });
 
