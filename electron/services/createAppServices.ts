@@ -13,7 +13,7 @@ import { CaseAnnotations } from './annotations/caseAnnotations.js';
 import { slideColoursOf } from './slides/colour/slideColours.js';
 // ---- end slide colour ----
 import { SettingsStore } from './settings/settingsStore.js';
-import { listGenomeTracks, readRegion } from './variants/genomeTracks.js';
+import { checkRegion, listGenomeTracks, readRegion } from './variants/genomeTracks.js';
 import { listAwsProfiles } from './aws/awsProfiles.js';
 import { awsIdentity } from './aws/awsIdentity.js';
 import { DiskCache } from './cache/diskCache.js';
@@ -194,7 +194,14 @@ export async function createAppServices(options: AppOptions): Promise<AppService
     },
     // ---- end healthomics run outputs ----
     'variants.tracks': async () => [...(await listGenomeTracks(requireCase())), ...(await healthOmics.tracks())],
-    'variants.region': async ({ fileId, region }) => readRegion(requireCase(), fileId, region),
+    // ---- healthomics run outputs (#10): an indexed VCF in S3 read by region ----
+    'variants.region': async ({ fileId, region }) => {
+      const session = requireCase();
+      checkRegion(region);
+      if (session.summary.files.some((f) => f.id === fileId)) return readRegion(session, fileId, region);
+      return (await healthOmics.variantRegion(fileId, region)) ?? readRegion(session, fileId, region);
+    },
+    // ---- end healthomics run outputs ----
     'ctdna.series': async () => requireCase().ctdnaSeries(),
     'notes.get': async () => notes().get(),
     'notes.save': async ({ markdown, recommendation }) => notes().save(markdown, recommendation),
@@ -257,6 +264,7 @@ export async function createAppServices(options: AppOptions): Promise<AppService
       tasks.cancelAll();
       await session?.close();
       session = undefined;
+      remoteCache?.close(); // its open entry files
     },
   };
 }

@@ -63,6 +63,8 @@ export const GenomeTrack = z.object({
   bgzipped: z.boolean(),
   indexFileId: z.string().optional(),
   indexFormat: z.enum(['tbi', 'csi', 'bai', 'crai', 'fai']).optional(),
+  /** Alignments: where the first reads lie ("chr4:1-16384", from the index), for a view with no variant to start at. */
+  readsLocus: z.string().max(300).optional(),
 });
 export type GenomeTrack = z.infer<typeof GenomeTrack>;
 

@@ -9,12 +9,15 @@
 import { createHash } from 'node:crypto';
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
-import type { GenomeTrack, VariantTable } from '../../../shared/model/variants.js';
+import type { GenomeTrack, Region, VariantRegion, VariantTable } from '../../../shared/model/variants.js';
 import { readCaseJson, type CaseJsonHealthOmics } from '../case/caseJson.js';
+import { ServiceError } from '../errors.js';
 import type { TrackSource } from '../variants/genomeTracks.js';
+import { IndexedVcf } from '../variants/vcf/indexedVcf.js';
 import type { PartedFile, RangeSource } from './partedFile.js';
 import { openReadSet, type OpenedReadSet, type RemoteDeps } from './readSetSource.js';
 import { bamContigs } from './bamContigs.js';
+import { firstReadsLocus } from './firstReadsLocus.js';
 import { faiContigs, openReference, type OpenedReference } from './referenceSource.js';
 import { readRemoteVariantTable } from './remoteVariantTable.js';
 import { openS3Object, type OpenedS3Object } from './s3ObjectSource.js';
@@ -30,8 +33,12 @@ export class CaseHealthOmics {
   private readonly readSets = new Map<string, Promise<OpenedReadSet>>();
   private readonly references = new Map<string, Promise<OpenedReference>>();
   /** Run outputs that are variant files (VCF, MAF, SEG), by track id: they are tables too. */
-  private readonly variantOutputs = new Map<string, { url: string; fileName: string }>();
+  private readonly variantOutputs = new Map<string, { url: string; fileName: string; indexUrl: string | null }>();
   private readonly variantTables = new Map<string, Promise<VariantTable>>();
+  /** Bgzipped VCF run outputs with an index, read by region (and their first variants) over S3 ranges. */
+  private readonly indexedVcfs = new Map<string, Promise<IndexedVcf>>();
+  /** The index found beside each bgzipped VCF output: X.tbi, else X.csi, else none (null). */
+  private readonly indexUrls = new Map<string, Promise<string | null>>();
   readonly problems: RemoteTrackProblem[] = [];
 
   private constructor(
@@ -72,6 +79,9 @@ export class CaseHealthOmics {
           const index = opened.index;
           this.register(indexFileId, entry.url, async () => index);
           Object.assign(track, { indexFileId, indexFormat: opened.format === 'BAM' ? 'bai' : 'crai' });
+          // Best effort: a view with no variant to go to starts there (none said: it starts as before).
+          const readsLocus = opened.format === 'BAM' ? await firstReadsLocus(opened.source, index).catch(() => null) : null;
+          if (readsLocus) track.readsLocus = readsLocus;
         }
         tracks.push(track);
       } catch (error) {
@@ -94,11 +104,12 @@ export class CaseHealthOmics {
       this.register(fileId, entry.url, () => this.s3(entry.url));
       const bgzipped = name.endsWith('.gz');
       const track: GenomeTrack = { fileId, fileName: entry.label ?? entry.url.split('/').pop()!, format, bgzipped };
-      this.variantOutputs.set(fileId, { url: entry.url, fileName: track.fileName });
-      if (format === 'VCF' && bgzipped) {
-        const indexFileId = idOf(`${entry.url}.tbi`);
-        this.register(indexFileId, `${entry.url}.tbi`, () => this.s3(`${entry.url}.tbi`));
-        Object.assign(track, { indexFileId, indexFormat: 'tbi' });
+      const indexUrl = format === 'VCF' && bgzipped ? await this.variantIndexUrl(entry.url) : null;
+      this.variantOutputs.set(fileId, { url: entry.url, fileName: track.fileName, indexUrl });
+      if (indexUrl) {
+        const indexFileId = idOf(indexUrl);
+        this.register(indexFileId, indexUrl, () => this.s3(indexUrl));
+        Object.assign(track, { indexFileId, indexFormat: indexUrl.endsWith('.csi') ? 'csi' : 'tbi' });
       }
       tracks.push(track);
     }
@@ -165,17 +176,78 @@ export class CaseHealthOmics {
     return null;
   }
 
-  /** The variant table of a run output (read once per case), or undefined for an id that is not one. */
+  /**
+   * The variant table of a run output (read once per case), or undefined for an id that is not one.
+   * A bgzipped VCF with an index is read up to the table's cap only (its count from the index);
+   * other outputs are read whole.
+   */
   variantTable(fileId: string): Promise<VariantTable> | undefined {
     const output = this.variantOutputs.get(fileId);
     if (!output) return undefined;
     let table = this.variantTables.get(fileId);
     if (!table) {
-      table = (async () => readRemoteVariantTable(output.url, (await this.open(fileId)).source, fileId, output.fileName))();
+      table = (async () => {
+        const source = (await this.open(fileId)).source;
+        if (!output.indexUrl) return readRemoteVariantTable(output.url, source, fileId, output.fileName);
+        const first = await (await this.indexedVcf(fileId)).firstVariants();
+        return { ...first, fileId, fileName: output.fileName };
+      })();
       this.variantTables.set(fileId, table);
       table.catch(() => this.variantTables.delete(fileId));
     }
     return table;
+  }
+
+  /** The variants of a region of an indexed VCF run output, or undefined for an id that is not one. */
+  async variantRegion(fileId: string, region: Region): Promise<VariantRegion | undefined> {
+    const output = this.variantOutputs.get(fileId);
+    if (!output) return undefined;
+    if (!output.indexUrl) {
+      throw new ServiceError(
+        'UNSUPPORTED',
+        `${output.url} has no tabix index beside it (${output.url}.tbi or .csi): it is read whole, not by region.`,
+        output.url,
+      );
+    }
+    return (await this.indexedVcf(fileId)).region(fileId, region);
+  }
+
+  private indexedVcf(fileId: string): Promise<IndexedVcf> {
+    let vcf = this.indexedVcfs.get(fileId);
+    if (!vcf) {
+      const { url, indexUrl } = this.variantOutputs.get(fileId)!;
+      vcf = (async () => {
+        const [data, index] = await Promise.all([this.open(fileId), this.open(idOf(indexUrl!))]);
+        return IndexedVcf.over(url, data.source, indexUrl!, await index.source.read(0, index.source.size - 1));
+      })();
+      this.indexedVcfs.set(fileId, vcf);
+      vcf.catch(() => this.indexedVcfs.delete(fileId));
+    }
+    return vcf;
+  }
+
+  /**
+   * X.tbi when it is there, else X.csi, else null. Only "not found" moves on: any other failure
+   * (throttled, offline with nothing cached) keeps X.tbi, asked again next time.
+   */
+  private variantIndexUrl(url: string): Promise<string | null> {
+    let found = this.indexUrls.get(url);
+    if (!found) {
+      found = (async () => {
+        for (const candidate of [`${url}.tbi`, `${url}.csi`]) {
+          try {
+            await this.s3(candidate);
+            return candidate;
+          } catch (error) {
+            if (!(error instanceof ServiceError && error.code === 'NOT_FOUND')) throw error;
+          }
+        }
+        return null;
+      })();
+      this.indexUrls.set(url, found);
+      found.catch(() => this.indexUrls.delete(url));
+    }
+    return found.catch(() => `${url}.tbi`);
   }
 
   /** The bytes behind a track id (opened on first use), or undefined for an id not of this case. */
@@ -207,7 +279,8 @@ export class CaseHealthOmics {
       jobs.push({ url, files: [opened.source, opened.index], pin: opened.pin });
     }
     for (const entry of this.entries.runOutputs ?? []) {
-      for (const url of [entry.url, ...(entry.url.endsWith('.gz') ? [`${entry.url}.tbi`] : [])]) {
+      const index = /\.vcf\.gz$/i.test(entry.url) ? await this.variantIndexUrl(entry.url) : null;
+      for (const url of [entry.url, ...(index ? [index] : [])]) {
         const opened = await this.s3(url).catch((error: unknown) => {
           if (url !== entry.url) return null; // an index that is not there
           throw error;

@@ -5,7 +5,7 @@
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import type { CaseSummary } from '../../../shared/model/case.js';
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
-import type { GenomeTrack, VariantTable } from '../../../shared/model/variants.js';
+import type { GenomeTrack, Region, VariantRegion, VariantTable } from '../../../shared/model/variants.js';
 import type { DiskCache } from '../cache/diskCache.js';
 import type { CaseSession } from '../case/caseSession.js';
 import type { Handlers } from '../contract/dispatch.js';
@@ -75,6 +75,17 @@ export class HealthOmicsHost {
       table = remote.variantTable(fileId);
     }
     return table;
+  }
+
+  /** A region of an indexed VCF run output the open case names, or undefined for an id that is not one. */
+  async variantRegion(fileId: string, region: Region): Promise<VariantRegion | undefined> {
+    const session = this.options.currentCase();
+    if (!session) return undefined;
+    const remote = await this.forCase(session);
+    const answer = await remote.variantRegion(fileId, region);
+    if (answer) return answer;
+    await remote.tracks(); // asked before the tracks: list them first
+    return remote.variantRegion(fileId, region);
   }
 
   /** For the binary handler: the bytes behind a remote track id of the open case. */

@@ -1,9 +1,10 @@
 /**
  * Random access into a BGZF file (bgzip): blocks read by their compressed offset, inflated one at a
  * time, so that a region of a large indexed file costs the blocks it touches, not the whole file.
+ * The bytes come from any byte source: a local file, or a remote object read by ranges.
  */
-import { open, type FileHandle } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
+import { openFileSource, type ByteSource } from './byteSource.js';
 
 /** A BGZF block is at most 64 KiB compressed. */
 const MAX_BLOCK = 0x10000;
@@ -36,27 +37,30 @@ export function inflateBlock(bytes: Buffer): BgzfBlock {
 }
 
 export class BgzfReader {
+  readonly size: number;
+
   private constructor(
-    private readonly handle: FileHandle,
-    readonly size: number,
-  ) {}
+    private readonly source: ByteSource,
+    private readonly release: () => Promise<void>,
+  ) {
+    this.size = source.size;
+  }
 
   static async open(path: string): Promise<BgzfReader> {
-    const handle = await open(path, 'r');
-    try {
-      return new BgzfReader(handle, (await handle.stat()).size);
-    } catch (error) {
-      await handle.close();
-      throw error;
-    }
+    const file = await openFileSource(path);
+    return new BgzfReader(file, () => file.close());
+  }
+
+  /** Over bytes someone else owns (a remote object through the cache): closing leaves them be. */
+  static over(source: ByteSource): BgzfReader {
+    return new BgzfReader(source, async () => {});
   }
 
   /** The block starting at a compressed offset, or null at the end of the file. */
   async blockAt(offset: number): Promise<BgzfBlock | null> {
     if (offset >= this.size) return null;
-    const buffer = Buffer.alloc(Math.min(MAX_BLOCK, this.size - offset));
-    const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, offset);
-    return inflateBlock(buffer.subarray(0, bytesRead));
+    const bytes = await this.source.read(offset, Math.min(this.size, offset + MAX_BLOCK) - 1);
+    return inflateBlock(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
   /**
@@ -65,22 +69,55 @@ export class BgzfReader {
    */
   async read(start: bigint, end: bigint): Promise<Buffer> {
     const parts: Buffer[] = [];
-    let offset = Number(start >> 16n);
+    const first = Number(start >> 16n);
     let within = Number(start & 0xffffn);
     const endBlock = Number(end >> 16n);
     const endWithin = Number(end & 0xffffn);
-    while (offset <= endBlock) {
-      const block = await this.blockAt(offset);
-      if (!block) break;
-      const stop = offset === endBlock ? Math.min(endWithin, block.data.length) : block.data.length;
+    if (first >= this.size || first > endBlock) return Buffer.alloc(0);
+    // The compressed span in one read (its last block is at most 64 KiB): one request of the
+    // source per chunk, not one per block.
+    const span = await this.source.read(first, Math.min(this.size, endBlock + MAX_BLOCK) - 1);
+    const bytes = Buffer.from(span.buffer, span.byteOffset, span.byteLength);
+    for (let at = 0; first + at <= endBlock && at < bytes.length;) {
+      const block = inflateBlock(bytes.subarray(at));
+      const stop = first + at === endBlock ? Math.min(endWithin, block.data.length) : block.data.length;
       if (stop > within) parts.push(block.data.subarray(within, stop));
       within = 0;
-      offset += block.compressedSize;
+      at += block.compressedSize;
     }
     return Buffer.concat(parts);
   }
 
   close(): Promise<void> {
-    return this.handle.close();
+    return this.release();
   }
+}
+
+/**
+ * Calls `onLine` for each line of the whole text, block after block from the start, without its
+ * terminator (`\n` or `\r\n`); stops as soon as `onLine` returns false, so reading the first
+ * lines of a large file costs only the blocks they are in.
+ */
+export async function forEachBgzfLine(
+  reader: BgzfReader,
+  onLine: (line: string, lineNumber: number) => boolean | void,
+): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  let lineNumber = 0;
+  const emit = (text: string): boolean => onLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++lineNumber) !== false;
+  for (let offset = 0; ;) {
+    const block = await reader.blockAt(offset);
+    if (!block) break;
+    offset += block.compressedSize;
+    const text = pending + decoder.decode(block.data, { stream: true });
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      if (!emit(text.slice(start, i))) return;
+      start = i + 1;
+    }
+    pending = text.slice(start);
+  }
+  pending += decoder.decode();
+  if (pending.length > 0) emit(pending);
 }

@@ -75,9 +75,14 @@ export async function listGenomeTracks(source: TrackSource): Promise<GenomeTrack
 /** Opened region readers, per case (the session object), per file. */
 const openedVcfs = new WeakMap<object, Map<string, Promise<IndexedVcf>>>();
 
-export async function readRegion(source: TrackSource, fileId: string, region: Region): Promise<VariantRegion> {
+/** A region the readers can answer, or BAD_PARAMS. */
+export function checkRegion(region: Region): void {
   if (region.end < region.start)
     throw new ServiceError('BAD_PARAMS', `The region ends (${region.end}) before it starts (${region.start}).`);
+}
+
+export async function readRegion(source: TrackSource, fileId: string, region: Region): Promise<VariantRegion> {
+  checkRegion(region);
   let opened = openedVcfs.get(source);
   if (!opened) openedVcfs.set(source, (opened = new Map()));
   let vcf = opened.get(fileId);

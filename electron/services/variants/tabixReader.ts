@@ -159,6 +159,23 @@ export function regionChunks(index: TabixIndex, contig: number, begin: number, e
   return merged;
 }
 
+/**
+ * The records per contig as htslib counts them in each contig's pseudo-bin (tabix and bcftools
+ * write it), or null when a contig with records lacks one. Contigs with no record are left out.
+ */
+export function indexedRecordCounts(index: TabixIndex): Map<string, number> | null {
+  const pseudoBin = ((1 << ((index.depth + 1) * 3)) - 1) / 7 + 1;
+  const counts = new Map<string, number>();
+  for (const [i, contig] of index.contigs.entries()) {
+    if (contig.bins.size === 0) continue;
+    const counted = contig.bins.get(pseudoBin)?.chunks[1];
+    if (!counted) return null;
+    const records = Number(counted.start);
+    if (records > 0) counts.set(index.names[i]!, records);
+  }
+  return counts;
+}
+
 export async function readTabixIndex(path: string): Promise<TabixIndex> {
   return parseTabixIndex(await readFile(path));
 }

@@ -14,6 +14,7 @@ import { useAsync } from '../../util/useAsync.js';
 import type { CasePaneProps } from '../types.js';
 import { isPass } from './consequence.js';
 import { CheckList, Dropdown } from './Dropdown.js';
+import { GenomeOnly } from './GenomeOnly.js';
 import { GenomeView, locusOf } from './GenomeView.js';
 import type { IgvPick } from './igvBrowser.js';
 import {
@@ -83,7 +84,9 @@ async function loadVariants(fileIds: string[], localIds: ReadonlySet<string>): P
       tables.push({ ...facts, rows: toRows(result.value) });
     } else failures.push(asTriptychError(result.reason));
   }
-  if (tables.length === 0 && failures[0]) throw failures[0];
+  // With alignments to show, a run output that failed is a problem beside them, not the pane's error.
+  const alignments = tracks.some((t) => t.format === 'BAM' || t.format === 'CRAM');
+  if (tables.length === 0 && failures[0] && !alignments) throw failures[0];
   return { tables, failures, tracks, remoteProblems };
 }
 
@@ -99,19 +102,24 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
     version,
   ]);
   const tableCount = loaded.status === 'ready' ? loaded.value.tables.length : fileIds.length;
-  const noFiles = fileIds.length === 0 && (!mayHaveRemote || (loaded.status === 'ready' && tableCount === 0));
+  // No variant table, but genome tracks (HealthOmics read sets) or remote problems to show.
+  const genomeOnly =
+    loaded.status === 'ready' && tableCount === 0 && (loaded.value.tracks.length > 0 || loaded.value.remoteProblems.length > 0);
+  const noFiles = fileIds.length === 0 && (!mayHaveRemote || (loaded.status === 'ready' && tableCount === 0 && !genomeOnly));
   const fileName = (id: string) => summary?.files.find((f) => f.id === id)?.name ?? id;
 
   const state =
     opening && !summary
       ? 'loading'
-      : !summary || noFiles || (loaded.status === 'ready' && loaded.value.tables.every((t) => t.rows.length === 0))
-        ? 'empty'
-        : loaded.status === 'error'
-          ? 'error'
-          : loaded.status === 'ready'
-            ? 'ready'
-            : 'loading';
+      : genomeOnly
+        ? 'ready'
+        : !summary || noFiles || (loaded.status === 'ready' && loaded.value.tables.every((t) => t.rows.length === 0))
+          ? 'empty'
+          : loaded.status === 'error'
+            ? 'error'
+            : loaded.status === 'ready'
+              ? 'ready'
+              : 'loading';
   const firstName = loaded.status === 'ready' ? loaded.value.tables[0]?.fileName : fileIds[0] && fileName(fileIds[0]);
   usePaneReport(state, tableCount > 1 ? `${tableCount} files` : firstName || undefined);
 
@@ -129,6 +137,18 @@ export function VariantsPane({ summary, version, opening }: CasePaneProps) {
     <div className="variants-pane">
       {loaded.status === 'error' ? (
         <PaneError error={loaded.error} onRetry={loaded.retry} title="The variant file could not be read" />
+      ) : genomeOnly && restored ? (
+        <GenomeOnly
+          tracks={loaded.value.tracks}
+          remoteProblems={[
+            ...loaded.value.remoteProblems,
+            ...loaded.value.failures.map((f) => ({ url: f.file ?? 'variant file', message: f.message })),
+          ]}
+          unreadTables={loaded.value.failures.length}
+          root={summary.root}
+          genomeBuild={summary.genomeBuild}
+          restored={restored}
+        />
       ) : loaded.status !== 'ready' || !restored ? (
         <PaneLoading
           label={`Reading ${fileIds.length > 1 ? `${fileIds.length} variant files` : fileIds[0] ? fileName(fileIds[0]) : 'the case’s variant files'}…`}

@@ -4,12 +4,15 @@
  * table's cap is still browsable region by region.
  */
 import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.js';
-import type { Region, VariantRegion } from '../../../../shared/model/variants.js';
+import type { Region, VariantRegion, VariantTable } from '../../../../shared/model/variants.js';
 import { badFile } from '../../errors.js';
-import { BgzfReader } from '../bgzfReader.js';
-import { readRegionLines, readTabixIndex, type TabixIndex } from '../tabixReader.js';
+import { BgzfReader, forEachBgzfLine } from '../bgzfReader.js';
+import type { ByteSource } from '../byteSource.js';
+import { cappedWarning, MAX_VARIANTS } from '../limits.js';
+import { indexedRecordCounts, parseTabixIndex, readRegionLines, readTabixIndex, type TabixIndex } from '../tabixReader.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
+import { readVcf } from './readVcf.js';
 import { VcfLineReader } from './vcfLine.js';
 import { RecordProblem, recordVariants } from './vcfRecord.js';
 
@@ -38,7 +41,24 @@ export class IndexedVcf {
     } catch (error) {
       throw badFile(indexPath, `not a usable index: ${(error as Error).message}`);
     }
-    const reader = await BgzfReader.open(path);
+    return IndexedVcf.withReader(path, await BgzfReader.open(path), index);
+  }
+
+  /**
+   * Over bytes from anywhere (a remote object read by ranges through the cache); `name` names the
+   * file in messages (its URL), `indexName` the index.
+   */
+  static async over(name: string, source: ByteSource, indexName: string, indexBytes: Uint8Array): Promise<IndexedVcf> {
+    let index: TabixIndex;
+    try {
+      index = parseTabixIndex(Buffer.from(indexBytes.buffer, indexBytes.byteOffset, indexBytes.byteLength));
+    } catch (error) {
+      throw badFile(indexName, `not a usable index: ${(error as Error).message}`);
+    }
+    return IndexedVcf.withReader(name, BgzfReader.over(source), index);
+  }
+
+  private static async withReader(path: string, reader: BgzfReader, index: TabixIndex): Promise<IndexedVcf> {
     try {
       const warnings = new WarningList();
       const header = await readHeader(path, reader, warnings);
@@ -47,6 +67,32 @@ export class IndexedVcf {
       await reader.close();
       throw error;
     }
+  }
+
+  /**
+   * The table of the file's first variants, up to the cap: only the blocks they are in are read.
+   * Past the cap the record count and contigs come from the index, and the rest is read by region.
+   */
+  async firstVariants(maxVariants = MAX_VARIANTS): Promise<Omit<VariantTable, 'fileId' | 'fileName'>> {
+    const read = await readVcf(this.path, {
+      maxVariants,
+      stopAtCap: true,
+      lines: { forEach: (onLine) => forEachBgzfLine(this.reader, onLine), size: this.reader.size },
+    });
+    if (!read.capped) return read;
+    const counts = indexedRecordCounts(this.index);
+    const advice = 'any region of it is read through its index';
+    if (!counts) {
+      const warning = `only the first ${maxVariants.toLocaleString('en-US')} variants are shown (the index does not count the file's records); ${advice}`;
+      return { ...read, contigs: this.index.names, warnings: [...read.warnings, warning] };
+    }
+    const records = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    return {
+      ...read,
+      records,
+      contigs: [...counts.keys()],
+      warnings: [...read.warnings, `${cappedWarning(records, maxVariants)}; ${advice}`],
+    };
   }
 
   /** The variants overlapping a region (1-based, inclusive), read through the index. */

@@ -8,14 +8,28 @@ import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.j
 import { badFile } from '../../errors.js';
 import type { VariantReader } from '../../sources.js';
 import { cappedWarning, INDEX_ADVICE, MAX_VARIANTS } from '../limits.js';
-import { forEachLine } from '../textSource.js';
+import { forEachLine, type LineHandler } from '../textSource.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
 import { VcfLineReader } from './vcfLine.js';
 import { RecordProblem, recordVariants } from './vcfRecord.js';
 
-/** `maxVariants` lifts the table's cap (the benchmark reads a 1,000,000-record file whole). */
-export const readVcf = async (path: string, options: { maxVariants?: number } = {}): ReturnType<VariantReader> => {
+export type ReadVcfOptions = {
+  /** Lifts the table's cap (the benchmark reads a 1,000,000-record file whole). */
+  maxVariants?: number;
+  /**
+   * The file's lines from elsewhere than `path` (a remote bgzipped file, block by block); `path`
+   * then only names the file in messages. The handler returns false when it wants no more lines.
+   */
+  lines?: { forEach(onLine: (line: string, lineNumber: number) => boolean | void): Promise<void>; size: number };
+  /**
+   * Stop reading at the cap instead of counting the rest (an indexed file counts its records in
+   * its index): `records` is then what was read, and no capped warning is added.
+   */
+  stopAtCap?: boolean;
+};
+
+export const readVcf = async (path: string, options: ReadVcfOptions = {}): ReturnType<VariantReader> => {
   const maxVariants = options.maxVariants ?? MAX_VARIANTS;
   const warnings = new WarningList();
   const headerLines: HeaderLine[] = [];
@@ -28,12 +42,18 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
   let capped = false;
   let lastLine = 0;
 
-  const size = await stat(path).then(
-    (s) => s.size,
-    () => 0,
-  );
+  const size =
+    options.lines?.size ??
+    (await stat(path).then(
+      (s) => s.size,
+      () => 0,
+    ));
   let lastChromCode = -1;
-  await forEachLine(path, (text, lineNumber, bytes, byteStart) => {
+  // A local file's lines come with their bytes where ASCII (forEachLine), which the line reader codes from.
+  const forEach: (onLine: LineHandler) => Promise<void> = options.lines
+    ? (onLine) => options.lines!.forEach((line, lineNumber) => onLine(line, lineNumber))
+    : (onLine) => forEachLine(path, onLine);
+  await forEach((text, lineNumber, bytes, byteStart) => {
     lastLine = lineNumber;
     // A line that starts with a non-space character is not blank: no trim() of every line.
     const first = text.charCodeAt(0);
@@ -61,6 +81,7 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
     if (variants.length >= maxVariants) {
       // Past the cap the records are only counted: parsing them would cost time for nothing shown.
       capped = true;
+      if (options.stopAtCap) return false;
       const chrom = text.slice(0, text.indexOf('\t'));
       if (chrom !== lastContig) contigs.add((lastContig = chrom));
       return;
@@ -87,7 +108,7 @@ export const readVcf = async (path: string, options: { maxVariants?: number } = 
   if (lastLine === 0) throw badFile(path, 'line 1: the file is empty');
   if (!header) throw badFile(path, `line ${lastLine}: the header ends without a #CHROM line`);
   if (records === 0) warnings.add('the file holds no variant records');
-  if (capped) warnings.add(`${cappedWarning(records, maxVariants)}; ${INDEX_ADVICE}`);
+  if (capped && !options.stopAtCap) warnings.add(`${cappedWarning(records, maxVariants)}; ${INDEX_ADVICE}`);
   return {
     format: 'VCF',
     genomeBuild: header.genomeBuild,
