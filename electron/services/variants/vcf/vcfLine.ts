@@ -348,6 +348,7 @@ export class VcfLineReader {
    * entryStarts/entryEnds; false (nothing usable) when it has more fields than they hold.
    */
   private entryRanges(line: string, start: number, end: number): boolean {
+    if (this.bytes !== undefined) return this.entryRangesOfBytes(this.bytes, this.byteBase, start, end);
     let count = 0;
     let fieldStart = start;
     for (;;) {
@@ -363,6 +364,30 @@ export class VcfLineReader {
       count += 1;
       if (bar === end) break;
       fieldStart = bar + 1;
+    }
+    this.entryFieldCount = count;
+    return true;
+  }
+
+  /** entryRanges from the line's bytes (ASCII: only space and \t..\r are trimmed), one loop over them. */
+  private entryRangesOfBytes(bytes: Uint8Array, base: number, start: number, end: number): boolean {
+    const starts = this.entryStarts;
+    const ends = this.entryEnds;
+    let count = 0;
+    let fieldStart = base + start;
+    const last = base + end;
+    for (let i = fieldStart; ; i++) {
+      if (i < last && bytes[i] !== 124) continue;
+      if (count === MAX_ENTRY_FIELDS) return false;
+      let s = fieldStart;
+      let e = i;
+      while (s < e && isTrimmedByte(bytes[s]!)) s++;
+      while (e > s && isTrimmedByte(bytes[e - 1]!)) e--;
+      starts[count] = s - base;
+      ends[count] = e - base;
+      count += 1;
+      if (i === last) break;
+      fieldStart = i + 1;
     }
     this.entryFieldCount = count;
     return true;
@@ -497,6 +522,7 @@ export class VcfLineReader {
     let t8 = line.indexOf('\t', t7 + 1);
     if (t8 < 0) return; // FORMAT without samples
     const keyAt = this.formatColumnsOf(line, t7 + 1, t8);
+    if (this.bytes !== undefined) return this.tumorRangesOfBytes(this.bytes, this.byteBase, line.length, t8 + 1, tumor, keyAt);
     let start = t8 + 1;
     for (let s = 0; s < tumor; s++) {
       t8 = line.indexOf('\t', start);
@@ -517,6 +543,43 @@ export class VcfLineReader {
         column += 1;
         fieldStart = i + 1;
       }
+    }
+  }
+
+  /**
+   * tumorRanges from the line's bytes (one loop over them, no indexOf call per sample or a
+   * charCodeAt per character): `from` is where the first sample starts, `length` the line's.
+   */
+  private tumorRangesOfBytes(
+    bytes: Uint8Array,
+    base: number,
+    length: number,
+    from: number,
+    tumor: number,
+    keyAt: Int32Array,
+  ): void {
+    const lineEnd = base + length;
+    let i = base + from;
+    for (let s = 0; s < tumor; s++) {
+      while (i < lineEnd && bytes[i] !== 9) i++;
+      if (i === lineEnd) return;
+      i++;
+    }
+    const starts = this.sampleStarts;
+    const ends = this.sampleEnds;
+    let column = 0;
+    let fieldStart = i - base;
+    for (; column < keyAt.length; i++) {
+      const c = i < lineEnd ? bytes[i]! : 9;
+      if (c !== 58 && c !== 9) continue;
+      const k = keyAt[column]!;
+      if (k >= 0) {
+        starts[k] = fieldStart;
+        ends[k] = i - base;
+      }
+      column += 1;
+      fieldStart = i + 1 - base;
+      if (c === 9) return;
     }
   }
 
@@ -627,6 +690,9 @@ function isTrimmed(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** isTrimmed of an ASCII character. */
+const isTrimmedByte = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** Whether `line[start, end)` is `text` (a char loop: startsWith with a position is several times slower). */
 function textAt(line: string, start: number, end: number, text: string): boolean {
