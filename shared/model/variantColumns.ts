@@ -485,9 +485,66 @@ export function unpackColumns(wire: VariantColumns): TypedColumns {
       Float64Array
     >,
     text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, coded(wire.text[f])])) as Record<TextField, CodedColumn>,
-    info: new Map(wire.info.map(({ key, ...c }) => [key, coded(c)])),
+    info: new LazyInfoColumns(wire.info, n),
   };
 }
+
+/**
+ * The INFO / annotation columns of a wire table, each unpacked when first asked for: the table
+ * shows few of them (and only the ones the user adds), so a million-row file does not pay the
+ * decoding and the 4 bytes a row of every one up front. Keys keep the wire's order.
+ */
+class LazyInfoColumns extends Map<string, CodedColumn> {
+  private readonly packed = new Map<string, CodedColumnWire>();
+
+  constructor(
+    wire: VariantColumns['info'],
+    private readonly rows: number,
+  ) {
+    super();
+    // Placeholders in the wire's order (Map.set on a present key keeps its place); unpacked on use.
+    for (const { key, ...c } of wire) {
+      this.packed.set(key, c);
+      super.set(key, PENDING);
+    }
+  }
+
+  override get(key: string): CodedColumn | undefined {
+    const column = super.get(key);
+    if (column !== PENDING) return column;
+    const unpacked = unpackCodes(this.packed.get(key)!, this.rows);
+    this.packed.delete(key);
+    super.set(key, unpacked);
+    return unpacked;
+  }
+
+  /** Every column unpacked (before a walk over the values). */
+  private unpackAll(): void {
+    for (const key of [...this.packed.keys()]) this.get(key);
+  }
+
+  override values(): MapIterator<CodedColumn> {
+    this.unpackAll();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[string, CodedColumn]> {
+    this.unpackAll();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, CodedColumn]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: CodedColumn, key: string, map: Map<string, CodedColumn>) => void, thisArg?: unknown): void {
+    this.unpackAll();
+    super.forEach(callback, thisArg);
+  }
+}
+
+/** A column not unpacked yet (never handed out: get() unpacks it first). */
+const PENDING: CodedColumn = { values: [], codes: new Int32Array(0) };
 
 export const codedValue = (column: CodedColumn, row: number): string | undefined => {
   const code = column.codes[row]!;

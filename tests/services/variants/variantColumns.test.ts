@@ -39,3 +39,42 @@ describe('coded columns across their widths', () => {
     });
   }
 });
+
+describe('INFO columns of a wire table', () => {
+  it('come out in the wire order with their values, whether asked for one by one or walked', () => {
+    const builder = new VariantColumnsBuilder();
+    const keys = ['DP', 'CSQ.SYMBOL', 'CSQ.HGVSc', 'AF'];
+    for (let i = 0; i < 500; i++) {
+      const row = builder.addRow(i + 1, undefined, undefined, undefined);
+      builder.chrom.set(row, 'chr1');
+      builder.ref.set(row, 'A');
+      builder.alt.set(row, 'T');
+      builder.filter.set(row, 'PASS');
+      keys.forEach((key, k) => builder.setInfo(key, row, (i + k) % 3 === 0 ? undefined : `${key}-${i % (k * 40 + 3)}`));
+    }
+    const typed = builder.typed();
+    const asked = unpackColumns(builder.wire());
+    // One column asked for first (unpacked alone), then every column: same values, same key order.
+    expect(asked.info.get('CSQ.HGVSc')).toEqual(typed.info.get('CSQ.HGVSc'));
+    expect(asked.info.get('NOPE')).toBeUndefined();
+    expect([...asked.info.keys()]).toEqual([...typed.info.keys()]);
+    expect([...asked.info.keys()].sort()).toEqual([...keys].sort());
+    expect([...asked.info]).toEqual([...typed.info]);
+    const walked = unpackColumns(builder.wire());
+    expect([...walked.info.values()]).toEqual([...typed.info.values()]);
+    const seen: string[] = [];
+    unpackColumns(builder.wire()).info.forEach((column, key) => seen.push(`${key}:${column.values.length}`));
+    expect(seen).toEqual([...typed.info].map(([key, column]) => `${key}:${column.values.length}`));
+    for (let i = 0; i < 500; i++) expect(variantAt(asked, i)).toEqual(variantAt(typed, i));
+  });
+
+  it('of the wrong size are an error when read, naming the sizes', () => {
+    const builder = new VariantColumnsBuilder();
+    const row = builder.addRow(1, undefined, undefined, undefined);
+    builder.chrom.set(row, 'chr1');
+    builder.setInfo('DP', row, '7');
+    const wire = builder.wire();
+    const broken = unpackColumns({ ...wire, info: [{ ...wire.info[0]!, codes: 'AAAA' }] });
+    expect(() => broken.info.get('DP')).toThrow('a variant column holds 3 bytes, not 1 rows');
+  });
+});
