@@ -188,6 +188,71 @@ test('a damaged annotations file is named, never written over, and can be set as
   expect(readdirSync(join(caseDir, '.triptych', 'annotations')).some((n) => n.includes('.damaged-'))).toBe(true);
 });
 
+test('a GeoJSON file imported in the list is one step: undo takes every feature away, redo brings them back, each saved', async ({
+  page,
+}) => {
+  // 25,000 small squares in a grid (more than one save used to carry), as QuPath writes them.
+  const count = 25_000;
+  const features = Array.from({ length: count }, (_, i) => {
+    const x = (i % 200) * 10;
+    const y = Math.floor(i / 200) * 10;
+    return {
+      type: 'Feature',
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 6, y],
+            [x + 6, y + 6],
+            [x, y + 6],
+            [x, y],
+          ],
+        ],
+      },
+      properties: { objectType: 'annotation', classification: { name: 'Tumor', color: [200, 0, 0] } },
+    };
+  });
+  const file = join(E2E_CACHE, `annotations-import-${process.pid}.geojson`);
+  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+  const stored = () => {
+    const names = annotationFiles().filter((n) => !n.includes('.damaged-'));
+    if (names.length !== 1) return -1;
+    return (JSON.parse(readFileSync(join(caseDir, '.triptych', 'annotations', names[0]), 'utf8')).annotations as unknown[])
+      .length;
+  };
+
+  await openSlide(page);
+  const toggle = page.getByTestId('annotation-list-toggle');
+  await expect(toggle).toHaveText('0');
+  await toggle.click();
+  await page.getByTestId('annotation-import-file').setInputFiles(file);
+  await expect(page.getByTestId('annotation-notice')).toContainText(`${count.toLocaleString('en-US')} annotations imported`, {
+    timeout: 60_000,
+  });
+  await expect(toggle).toHaveText(count.toLocaleString('en-US'));
+  expect(stored()).toBe(count);
+
+  await page.getByTestId('slide-viewer').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(toggle).toHaveText('0');
+  await expect(page.getByTestId('annotation-empty')).toBeVisible();
+  await expect.poll(stored, { timeout: 30_000 }).toBe(0);
+
+  await page.keyboard.press('Control+Shift+z');
+  await expect(toggle).toHaveText(count.toLocaleString('en-US'));
+  await expect.poll(stored, { timeout: 30_000 }).toBe(count);
+  await expect(page.getByTestId('annotation-saved')).toBeVisible();
+  await expect(page.getByTestId('annotation-save-error')).toHaveCount(0);
+
+  // Found again after a reload, and nothing left to undo there (history is the page's).
+  await page.reload();
+  await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(toggle).toHaveText(count.toLocaleString('en-US'), { timeout: 30_000 });
+  rmSync(file, { force: true });
+});
+
 // TRIPTYCH_TESTDATA: where a git worktree's ../shared is not the shared folder.
 const dicomDir = join(process.env.TRIPTYCH_TESTDATA ?? join(REPO_ROOT, '..', 'shared', 'testdata'), 'dicom');
 const haveDicom = existsSync(join(dicomDir, 'sm_annotations.dcm')) && existsSync(join(dicomDir, 'sm_image.dcm'));

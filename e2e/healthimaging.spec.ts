@@ -5,16 +5,22 @@
  * through the SDK's own environment, 20 ms added per request). The JPEG slide's pixels on screen
  * come from the right frames (passed to the browser as stored), the HTJ2K slide is decoded in the
  * workers; "Add from HealthImaging" finds the patient's slides and adds one to the case; "Make
- * available offline" fetches every frame, and the case then opens with the service unreachable.
+ * available offline" fetches the levels chosen (the reductions first, then the rest), and the
+ * case then opens with the service unreachable. A slide only partly cached opens offline: the
+ * cached tiles are drawn, the others are grey placeholders, the pane says it is offline, and the
+ * placeholders fill in when the service is back.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { GRID, gridColour, PLANE_COLOURS } from '../tests/services/slides/fixtures/codecCase.js';
 import { IMAGING, startImagingWorld, type ImagingWorld } from '../tests/support/aws/imagingWorld.js';
+import { startSwitchableEndpoint } from '../tests/support/aws/switchableEndpoint.js';
 import { startHost, type RunningHost } from './support/host.js';
-import { E2E_CACHE } from './support/paths.js';
+import { E2E_CACHE, REPO_ROOT } from './support/paths.js';
 
 type Rgb = [number, number, number];
 const entry = (imageSetId: string, label?: string) => ({
@@ -50,9 +56,10 @@ test.beforeAll(async () => {
 test.afterEach(async () => host?.stop());
 test.afterAll(async () => world?.server.close());
 
-async function openSlide(page: Page, name: RegExp): Promise<void> {
+/** Open the slide named (a case of one slide has no strip: it is open already), fitted. */
+async function openSlide(page: Page, name: RegExp | null): Promise<void> {
   await expect(page.getByTestId('pane-slide')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-  await page.getByTestId('slide-card').filter({ hasText: name }).click();
+  if (name) await page.getByTestId('slide-card').filter({ hasText: name }).click();
   await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await page.getByTestId('slide-fit').click();
   await page.waitForTimeout(800); // the opening animation
@@ -129,18 +136,43 @@ test("Add from HealthImaging: find the patient's slides, add one, make the case 
     .poll(() => (JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')).healthImaging as unknown[]).length)
     .toBe(3);
   await expect(dialog.getByTestId('hi-case-count')).toContainText('names 3 HealthImaging slides');
-  // First the reduced levels only, then every level: the second run fetches the full resolution.
+  // "Make available offline" level by level: first every level but the full resolutions.
   const frameRequests = () => world.server.requests.filter((r) => r.operation === 'GetImageFrame').length;
-  await dialog.getByTestId('healthimaging-offline-levels').selectOption('reduced');
+  const picker = dialog.getByTestId('hi-offline-levels');
+  const gridLevels = picker.getByTestId('hi-offline-slide').filter({ hasText: 'Resection H&E' }).getByTestId('hi-offline-level');
+  await expect(picker.getByTestId('hi-offline-slide')).toHaveCount(3);
+  await expect(gridLevels).toHaveCount(2);
+  await expect(gridLevels.nth(0)).toContainText('2,048 × 1,536 px');
+  await expect(gridLevels.nth(0)).toContainText('48 tiles');
+  await expect(gridLevels.nth(1)).toContainText('512 × 384 px');
+  await expect(gridLevels.nth(1)).toContainText('4 tiles');
+  for (const level of await picker.locator('[data-testid="hi-offline-level"][data-level="0"]').all()) {
+    await level.getByRole('checkbox').uncheck();
+  }
+  await expect(picker.getByTestId('hi-offline-total')).toContainText('To fetch: 4 tiles');
+  await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-offline-levels.png') });
+  const beforeReduced = frameRequests();
   await dialog.getByTestId('healthimaging-offline').click();
   await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  // Only the grid's reduction was fetched (4 frames at most: the viewer may have fetched some already).
+  expect(frameRequests() - beforeReduced).toBeLessThanOrEqual(4);
+  await expect(gridLevels.nth(1).getByTestId('hi-offline-kept')).toHaveText('offline already');
+  await expect(gridLevels.nth(0).getByTestId('hi-offline-kept')).toHaveCount(0);
+
+  // The choice is kept by the service: the page loaded again shows it.
+  await page.reload();
+  await expect(page.getByTestId('pane-slide')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await page.getByTestId('open-healthimaging').click();
+  await expect(gridLevels.nth(0).getByRole('checkbox')).not.toBeChecked();
+  await expect(gridLevels.nth(1).getByRole('checkbox')).toBeChecked();
+
+  // Then every level: the full resolutions are fetched now.
+  for (const level of await picker.locator('[data-testid="hi-offline-level"]').all()) await level.getByRole('checkbox').check();
   const reduced = frameRequests();
-  await dialog.getByTestId('healthimaging-offline-levels').selectOption('all');
   await dialog.getByTestId('healthimaging-offline').click();
   await expect.poll(frameRequests, { timeout: 90_000 }).toBeGreaterThan(reduced);
   await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
-  // The full resolution holds most frames: more were fetched now than for all the reductions.
-  expect(frameRequests() - reduced).toBeGreaterThan(reduced);
+  await expect(gridLevels.getByTestId('hi-offline-kept')).toHaveText(['offline already', 'offline already']);
 
   // Offline: the same data folder, the service unreachable; the slides open and draw from the cache.
   const dataDir = host.dataDir;
@@ -166,4 +198,89 @@ test('an image set that is not there: the pane says which and why, the other pan
   await expect(page.getByTestId('pane-slide')).toContainText(/image set 99999999999999999999999999999999.*was not found/, {
     timeout: 60_000,
   });
+});
+
+test('partly cached, offline: cached tiles drawn, the rest grey, the pane says so; back online, the grey fills in', async ({
+  page,
+}) => {
+  const partly = join(dir, 'partly-cached');
+  mkdirSync(partly, { recursive: true });
+  writeFileSync(
+    join(partly, 'case.json'),
+    JSON.stringify({ title: 'Partly cached', healthImaging: [entry(IMAGING.grid, 'Partly cached H&E')] }),
+  );
+  // Two of the four tiles of level 1 (what "fit" draws) are cached, by the CLI, in the app's data folder.
+  const dataDir = mkdtempSync(join(E2E_CACHE, 'data-'));
+  const url = `healthimaging://${IMAGING.region}/${IMAGING.datastoreId}/${IMAGING.grid}`;
+  for (const [col, row] of [
+    [0, 0],
+    [1, 1],
+  ]) {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'bin/triptych.mjs'),
+        'tile',
+        url,
+        '--level',
+        '1',
+        '--col',
+        String(col),
+        '--row',
+        String(row),
+        '--out',
+        join(dataDir, 'tile.jpg'),
+      ],
+      { env: { ...process.env, ...world.server.env(), TRIPTYCH_DATA_DIR: dataDir } },
+    );
+  }
+  // The app reaches the service through a relay that is down: connections are refused.
+  const relay = await startSwitchableEndpoint({ port: world.server.port });
+  await relay.down();
+  try {
+    host = await startHost({ casePath: partly, dataDir, env: world.server.env({ AWS_ENDPOINT_URL: relay.endpoint }) });
+    await page.goto(host.url);
+    await openSlide(page, null);
+    const at = (col: number, row: number) =>
+      fittedPoint(page, GRID.width, GRID.height, (col + 0.5) * GRID.tile, (row + 0.5) * GRID.tile);
+    // Level-1 tile (0, 0) covers level-0 tiles 0–3 × 0–3, (1, 1) covers 4–7 × 4–5: drawn from the cache.
+    for (const [col, row] of [
+      [1, 1],
+      [3, 2],
+      [5, 4],
+    ]) {
+      const p = await at(col, row);
+      await expectColour(page, p.x, p.y, gridColour(col, row));
+    }
+    // The other two are grey placeholders, and the pane says the slide is offline.
+    const grey: Rgb = [0x3a, 0x3a, 0x3a];
+    for (const [col, row] of [
+      [6, 1],
+      [2, 5],
+    ]) {
+      const p = await at(col, row);
+      await expectColour(page, p.x, p.y, grey, 6);
+    }
+    await expect(page.getByTestId('slide-offline')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('slide-offline')).toContainText('Offline');
+    await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-partly-offline.png') });
+
+    // The service is back: the placeholders are asked for again and fill in.
+    const before = world.server.requests.filter((r) => r.operation === 'GetImageFrame').length;
+    await relay.up();
+    for (const [col, row] of [
+      [6, 1],
+      [2, 5],
+    ]) {
+      const p = await at(col, row);
+      await expectColour(page, p.x, p.y, gridColour(col, row));
+    }
+    await expect(page.getByTestId('slide-offline')).toHaveCount(0);
+    await expect(page.getByTestId('pane-slide')).not.toContainText(/tiles? not loaded/);
+    expect(world.server.requests.filter((r) => r.operation === 'GetImageFrame').length).toBeGreaterThan(before);
+    await page.screenshot({ path: join(E2E_CACHE, 'healthimaging-partly-back.png') });
+  } finally {
+    await host?.stop();
+    await relay.close();
+  }
 });

@@ -4,6 +4,7 @@
  * optical path carries an ICC profile with red and green swapped (tests/…/fixtures/iccProfiles.ts)
  * is shown through it (a red stain drawn green, the indicator naming the profile); the toggle shows
  * the stored colours (red again, the indicator says so); a slide without a profile has neither.
+ * The slide strip's thumbnails and the slide's associated images go through the same transform.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
@@ -42,6 +43,10 @@ test.beforeAll(async () => {
       bits: 8,
       opticalPaths: [{ id: '1', description: 'brightfield', ...(iccProfile ? { iccProfile } : {}) }],
       pixel: () => STORED,
+      associated: [
+        { type: 'THUMBNAIL', width: 128, height: 96 },
+        { type: 'OVERVIEW', width: 160, height: 64 },
+      ],
     });
   }
   host = await startHost({ casePath: caseDir });
@@ -111,4 +116,41 @@ test('a slide without a profile shows no colour toggle and no indicator, its JPE
   await expect(page.getByTestId('colour-toggle')).toHaveCount(0);
   await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-decoding', 'browser');
   await expectColour(page, STORED);
+});
+
+/** The colour at the middle of an element on screen. */
+async function middleColour(page: Page, testIdOrLocator: ReturnType<Page['getByTestId']>): Promise<number[]> {
+  const box = (await testIdOrLocator.boundingBox())!;
+  const png = decode(
+    await page.screenshot({ clip: { x: box.x + box.width / 2 - 1, y: box.y + box.height / 2 - 1, width: 3, height: 3 } }),
+  );
+  const middle = (png.width + 1) * png.channels;
+  return [0, 1, 2].map((c) => png.data[middle + c]);
+}
+
+test('the slide strip and the thumbnail and overview go through the profile too, and follow the toggle', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const cards = page.getByTestId('slide-card');
+  const profiled = cards.filter({ hasText: 'swapped-primaries' }).locator('.slide-card-thumb > *');
+  const plain = cards.filter({ hasText: 'without a profile' }).locator('.slide-card-thumb > *');
+  // The strip: the profiled slide's thumbnail red → green, the other as stored.
+  await expect(profiled).toHaveAttribute('data-colour', 'managed', { timeout: 20_000 });
+  await expect.poll(async () => near(await middleColour(page, profiled), [40, 200, 60]), { timeout: 20_000 }).toBe(true);
+  await expect.poll(async () => near(await middleColour(page, plain), STORED), { timeout: 20_000 }).toBe(true);
+
+  // The slide's own images, while colour management is on …
+  await cards.filter({ hasText: 'swapped-primaries' }).click();
+  await expect(page.getByTestId('colour-indicator')).toHaveAttribute('data-state', 'managed', { timeout: 20_000 });
+  await page.getByTestId('slide-images').click();
+  const thumbnail = page.getByTestId('slide-associated-thumbnail');
+  const overview = page.getByTestId('slide-associated-overview');
+  await expect(thumbnail).toHaveAttribute('data-colour', 'managed');
+  await expect.poll(async () => near(await middleColour(page, thumbnail), [40, 200, 60]), { timeout: 20_000 }).toBe(true);
+  await expect.poll(async () => near(await middleColour(page, overview), [40, 200, 60]), { timeout: 20_000 }).toBe(true);
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'colour-associated.png') });
+  // … and as stored when it is off.
+  await page.getByTestId('colour-toggle').click();
+  await expect.poll(async () => near(await middleColour(page, thumbnail), STORED), { timeout: 20_000 }).toBe(true);
+  await expect.poll(async () => near(await middleColour(page, overview), STORED), { timeout: 20_000 }).toBe(true);
 });

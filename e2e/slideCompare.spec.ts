@@ -4,8 +4,9 @@
  * "tissue" scanned twice at different pixel spacings: the grid slide (2048 × 1536 px at 0.5 µm)
  * and a copy of it at 1 µm (1024 × 768 px). Opened side by side and linked, panning or zooming
  * either moves the other by the same amount in µm (and the same colours sit at the same place on
- * screen); rotation follows; an offset set by Alt+drag, or from a point pair, is kept; unlinked,
- * they move alone; the comparison comes back after a reload (case session).
+ * screen); rotation follows; an offset set by Alt+drag, or from a point pair, is kept; a rotation
+ * between them, typed or from two point pairs, turns the right slide and pans it the same way on
+ * screen; unlinked, they move alone; the comparison comes back after a reload (case session).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { decode } from 'fast-png';
@@ -199,13 +200,143 @@ test('linked: pan, zoom and rotation follow in µm across pixel spacings; Alt+dr
   await expect(page.getByTestId('slide-compare')).toHaveAttribute('data-align', 'right');
   const box = (await right(page).getByTestId('slide-viewer').boundingBox())!;
   await page.mouse.click(box.x + box.width / 2 + 100, box.y + box.height / 2 - 40);
+  // The offset is set; a second pair would set the rotation too. Finished here, without.
+  await expect(page.getByTestId('slide-compare')).toHaveAttribute('data-align', 'left2');
+  await page.getByTestId('compare-align').click();
   await expect(page.getByTestId('slide-compare')).not.toHaveAttribute('data-align', /./);
+  expect(Number(await offset.getAttribute('data-rotation'))).toBe(0);
   v = await settled(page);
   const aligned = { x: Number(await offset.getAttribute('data-x')), y: Number(await offset.getAttribute('data-y')) };
   expect(aligned.x).toBeCloseTo(100 / v.right.pxPerUm, 0);
   expect(aligned.y).toBeCloseTo(-40 / v.right.pxPerUm, 0);
   expect(v.right.x - v.left.x).toBeCloseTo(aligned.x, 1);
   expect(v.right.y - v.left.y).toBeCloseTo(aligned.y, 1);
+});
+
+/** Screen pixels (from the viewer's centre) → µm on the slide, for a side's view. */
+const micronsAt = (view: View, dx: number, dy: number) => {
+  const r = (-view.rotation * Math.PI) / 180;
+  return {
+    x: view.x + (Math.cos(r) * dx - Math.sin(r) * dy) / view.pxPerUm,
+    y: view.y + (Math.sin(r) * dx + Math.cos(r) * dy) / view.pxPerUm,
+  };
+};
+/** µm on the slide → screen pixels from the viewer's centre. */
+const screenOf = (view: View, p: { x: number; y: number }) => {
+  const r = (view.rotation * Math.PI) / 180;
+  const dx = (p.x - view.x) * view.pxPerUm;
+  const dy = (p.y - view.y) * view.pxPerUm;
+  return { x: Math.cos(r) * dx - Math.sin(r) * dy, y: Math.sin(r) * dx + Math.cos(r) * dy };
+};
+const degrees = (d: number) => ((d % 360) + 360) % 360;
+
+test('a rotation between the slides: typed or by Alt+Shift+drag, kept while panning and after a reload; two landmark pairs set it so both pairs line up', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('slide-viewer').first()).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  if ((await page.getByTestId('compare-pick').inputValue()) === '')
+    await page.getByTestId('compare-pick').selectOption({ index: 1 });
+  await expect(right(page).getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  if (await page.getByTestId('compare-reset').isEnabled()) await page.getByTestId('compare-reset').click();
+  let v = await settled(page);
+  const before = v;
+
+  // 30°: the right slide is shown turned 30° more, about the tissue both show now.
+  await page.getByTestId('compare-rotation').fill('30');
+  await page.getByTestId('compare-rotation').press('Enter');
+  const offset = page.getByTestId('compare-offset');
+  await expect(offset).toHaveAttribute('data-rotation', '30');
+  v = await settled(page);
+  expect(degrees(v.right.rotation - v.left.rotation)).toBeCloseTo(30, 3);
+  expect(close(v.left.x, before.left.x) && close(v.left.y, before.left.y)).toBe(true);
+  expect(close(v.right.x, before.right.x) && close(v.right.y, before.right.y)).toBe(true);
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-rotation.png') });
+
+  // Pan the left 160 px to the left on screen: the right moves the same way on its screen, which
+  // on its slide is that move turned by −30°.
+  await drag(page, left(page), -160, 0);
+  const panned = await settled(page);
+  const d = 160 / panned.left.pxPerUm;
+  expect(panned.left.x - v.left.x).toBeCloseTo(d, 0);
+  expect(panned.right.x - v.right.x).toBeCloseTo(d * Math.cos(Math.PI / 6), 0);
+  expect(panned.right.y - v.right.y).toBeCloseTo(-d * Math.sin(Math.PI / 6), 0);
+  expect(degrees(panned.right.rotation - panned.left.rotation)).toBeCloseTo(30, 3);
+
+  // Kept in the case session.
+  await page.reload();
+  await expect(right(page).getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('compare-rotation')).toHaveValue('30');
+  v = await settled(page);
+  expect(degrees(v.right.rotation - v.left.rotation)).toBeCloseTo(30, 3);
+
+  // Reset: none again.
+  await page.getByTestId('compare-reset').click();
+  await expect(offset).toHaveAttribute('data-rotation', '0');
+  v = await settled(page);
+  expect(degrees(v.right.rotation - v.left.rotation)).toBeCloseTo(0, 3);
+
+  // Alt+Shift+drag a quarter turn clockwise about the right slide's centre: it turns 90°, about the
+  // tissue at its centre; the left stays as it was.
+  const still = v;
+  const rb = (await right(page).getByTestId('slide-viewer').boundingBox())!;
+  const [cx, cy] = [rb.x + rb.width / 2, rb.y + rb.height / 2];
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(cx + 100, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(cx + 100 * Math.cos((i * Math.PI) / 20), cy + 100 * Math.sin((i * Math.PI) / 20));
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  await expect(offset).toHaveAttribute('data-rotation', '90');
+  v = await settled(page);
+  expect(degrees(v.right.rotation - v.left.rotation)).toBeCloseTo(90, 3);
+  expect(v.left.rotation).toBe(still.left.rotation);
+  expect(close(v.left.x, still.left.x) && close(v.left.y, still.left.y)).toBe(true);
+  expect(close(v.right.x, still.right.x) && close(v.right.y, still.right.y)).toBe(true);
+  await page.getByTestId('compare-reset').click();
+  v = await settled(page);
+
+  // Two pairs: (left centre, right centre + (60, −30)), then 100 px to the right of the first on
+  // the left and 100 px below the first on the right: the right slide must turn −90° (what lies
+  // to the right on the left slide lies below on the right one).
+  const at = async (side: Locator, dx: number, dy: number) => {
+    const b = (await side.getByTestId('slide-viewer').boundingBox())!;
+    await page.mouse.click(b.x + b.width / 2 + dx, b.y + b.height / 2 + dy);
+  };
+  await page.getByTestId('compare-align').click();
+  const first = await settled(page);
+  await at(left(page), 0, 0);
+  await at(right(page), 60, -30);
+  await expect(page.getByTestId('slide-compare')).toHaveAttribute('data-align', 'left2');
+  const second = await settled(page);
+  // The first pair now lines up (the left followed the right, where the last click was): the
+  // second landmark on the left is 100 px to the right of where the first one is shown now.
+  const l1 = micronsAt(first.left, 0, 0);
+  const l1Now = screenOf(second.left, l1);
+  await at(left(page), l1Now.x + 100, l1Now.y);
+  await expect(page.getByTestId('slide-compare')).toHaveAttribute('data-align', 'right2');
+  await at(right(page), 60, 70);
+  await expect(page.getByTestId('slide-compare')).not.toHaveAttribute('data-align', /./);
+  await expect(offset).toHaveAttribute('data-rotation', '-90');
+  v = await settled(page);
+  expect(degrees(v.right.rotation - v.left.rotation)).toBeCloseTo(270, 3);
+  // Where the landmarks were clicked, in µm on each slide …
+  const r1 = micronsAt(first.right, 60, -30);
+  const l2 = micronsAt(second.left, l1Now.x + 100, l1Now.y);
+  const r2 = micronsAt(second.right, 60, 70);
+  // … and now each pair is at the same place on both screens.
+  for (const [l, r] of [
+    [l1, r1],
+    [l2, r2],
+  ]) {
+    const a = screenOf(v.left, l);
+    const b = screenOf(v.right, r);
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeLessThan(2);
+  }
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-two-pairs.png') });
 });
 
 test('the comparison is kept in the case session: after a reload both slides are shown, linked', async ({ page }) => {
@@ -216,4 +347,40 @@ test('the comparison is kept in the case session: after a reload both slides are
   await page.getByTestId('compare-close').click();
   await expect(page.getByTestId('slide-compare')).toHaveCount(0);
   await expect(page.getByTestId('slide-viewer')).toHaveCount(1);
+});
+
+test('side by side in the default layout, each half keeps one row of tools: nothing wraps, the rest is under More tools', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('slide-viewer').first()).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  if ((await page.getByTestId('compare-pick').inputValue()) === '')
+    await page.getByTestId('compare-pick').selectOption({ index: 1 });
+  await expect(right(page).getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  for (const side of [left(page), right(page)]) {
+    const toolbar = side.getByRole('toolbar', { name: 'Slide view' });
+    const fit = (await side.getByTestId('slide-fit').boundingBox())!;
+    const more = (await side.getByTestId('slide-more-tools').boundingBox())!;
+    const list = (await side.getByTestId('annotation-list-toggle').boundingBox())!;
+    // One row: the first and the last tool and the list on the same line, the bar one tool high,
+    // and nothing cut off at its end.
+    expect(Math.abs(more.y - fit.y)).toBeLessThan(2);
+    expect(Math.abs(list.y + list.height / 2 - (fit.y + fit.height / 2))).toBeLessThan(2);
+    expect((await toolbar.boundingBox())!.height).toBeLessThan(fit.height * 2);
+    expect(await toolbar.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  }
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-toolbars.png') });
+
+  // The rest is one click away: flip the right slide from its More tools.
+  await expect(right(page).getByTestId('slide-flip')).toHaveCount(0);
+  await right(page).getByTestId('slide-more-tools').click();
+  await expect(right(page).getByTestId('slide-more-panel')).toBeVisible();
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'compare-more-tools.png') });
+  await right(page).getByTestId('slide-flip').click();
+  await expect(right(page).getByTestId('slide-flip')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(right(page).getByTestId('slide-more-panel')).toHaveCount(0);
+  // The annotation tools are there too, and their keys still work.
+  await right(page).getByTestId('slide-more-tools').click();
+  await expect(right(page).getByTestId('annotation-tool-polygon')).toBeVisible();
 });

@@ -10,7 +10,7 @@ import { AwsConnection, AwsIdentity, AwsProfiles } from './model/aws.js';
 // ---- slide colour (#8) ----
 import { SlideColour } from './model/slideColour.js';
 // ---- end slide colour ----
-import { AnnotationChange, FlaggedAnnotation, SavedAnnotations, SlideAnnotations } from './model/annotations.js';
+import { Annotation, AnnotationChange, FlaggedAnnotation, SavedAnnotations, SlideAnnotations } from './model/annotations.js';
 import { CaseSummary, RecentCase } from './model/case.js';
 import { CtdnaSeries } from './model/ctdna.js';
 import { CaseNotes, Recommendation, VariantFlag } from './model/notes.js';
@@ -20,7 +20,15 @@ import { TaskInfo } from './model/tasks.js';
 import { GenomeTrack, Region, VariantRegion, VariantTable } from './model/variants.js';
 import { CaseUiSession } from './model/session.js';
 // ---- HealthImaging (#9) ----
-import { Datastore, HealthImagingRef, ImageSetDetails, ImageSetPage, ImageSetSearch } from './model/healthImaging.js';
+import {
+  Datastore,
+  HealthImagingRef,
+  ImageSetDetails,
+  ImageSetPage,
+  ImageSetSearch,
+  OfflineChoice,
+  OfflineSlidePlan,
+} from './model/healthImaging.js';
 // ---- end HealthImaging ----
 // ---- HealthOmics (#10) ----
 import { OmicsUrl, ReadSetPage, ReferenceSummary, RunOutput, RunSummary, SequenceStore } from './model/healthOmics.js';
@@ -117,12 +125,20 @@ export const methods = {
   'annotations.change': { params: AnnotationChange, result: SavedAnnotations, maxBodyBytes: LARGE_BODY_BYTES },
   /** Rename a damaged annotations file aside (kept) so the slide starts afresh; answers its new name. */
   'annotations.setAside': { params: slideParams, result: z.string() },
-  /** Add the features of a QuPath GeoJSON file (its text) to a slide's annotations. */
+  /**
+   * Add the features of a QuPath GeoJSON file (its text) to a slide's annotations; answers the ones
+   * added (with the ids they were given), so the page shows them and can undo the import as one step.
+   */
   'annotations.importGeoJson': {
     params: z
       .object({ slideId: z.string().min(1).max(200), fileName: z.string().max(1000), text: z.string().max(LARGE_BODY_BYTES) })
       .strict(),
-    result: z.object({ saved: SavedAnnotations, imported: z.number().int(), warnings: z.array(z.string()) }),
+    result: z.object({
+      saved: SavedAnnotations,
+      imported: z.number().int(),
+      added: z.array(Annotation),
+      warnings: z.array(z.string()),
+    }),
     maxBodyBytes: LARGE_BODY_BYTES,
   },
   /** A slide's annotations as QuPath GeoJSON (a FeatureCollection), with a file name for it. */
@@ -234,10 +250,17 @@ export const methods = {
     params: z.object({ imageSets: z.array(HealthImagingRef).min(1).max(200) }).strict(),
     result: CaseSummary,
   },
-  /** Fetch and pin every frame of the case's HealthImaging slides (a task: progress, cancel, resume by starting again). */
+  /** The case's HealthImaging slides and their levels: frames, bytes, kept offline already, chosen last. */
+  'healthImaging.offlinePlan': { params: none, result: z.array(OfflineSlidePlan) },
+  /**
+   * Fetch and pin every frame of the chosen levels of the case's HealthImaging slides (a task:
+   * progress, cancel, resume by starting again). `choice` names the slides and their levels (none:
+   * the slide is left out) and is kept per slide; without it, each slide (or `slideId`) gets the
+   * levels chosen last for it, or every level.
+   */
   'healthImaging.makeOffline': {
     params: z
-      .object({ slideId: z.string().min(1).max(200).optional(), levels: z.array(z.number().int().min(0)).max(64).optional() })
+      .object({ slideId: z.string().min(1).max(200).optional(), choice: z.array(OfflineChoice).max(200).optional() })
       .strict(),
     result: z.object({ task: z.string() }),
   },

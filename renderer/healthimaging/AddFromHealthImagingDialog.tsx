@@ -3,16 +3,24 @@
  * patient id, accession number, study instance UID or study date (SearchImageSets, paged), each
  * with its study date, description and modality. Chosen image sets are added to the case's
  * case.json and appear in the slide pane; "Make available offline" then fetches every frame of
- * the case's HealthImaging slides into the cache (progress, cancel, resume by starting again).
+ * the levels chosen of the case's HealthImaging slides into the cache (progress, cancel, resume by
+ * starting again: the service keeps the choice).
  */
 import { useEffect, useState } from 'react';
 import type { AwsConnection } from '../../shared/model/aws.js';
-import type { Datastore, HealthImagingRef, ImageSetDetails, ImageSetSummary } from '../../shared/model/healthImaging.js';
+import type {
+  Datastore,
+  HealthImagingRef,
+  ImageSetDetails,
+  ImageSetSummary,
+  OfflineSlidePlan,
+} from '../../shared/model/healthImaging.js';
 import { api, asTriptychError, type TriptychError } from '../api/index.js';
 import { Dialog } from '../app/Dialog.js';
 import { AwsConnectionPicker } from '../aws/AwsConnectionPicker.js';
 import { TaskProgress } from '../tasks/TaskProgress.js';
 import { useTask } from '../tasks/useTasks.js';
+import { choiceOfPlan, OfflineLevelsPicker, type OfflineLevelChoice } from './OfflineLevelsPicker.js';
 // The same dialog layout as "Add from HealthOmics".
 import '../healthomics/healthomics.css';
 
@@ -57,12 +65,31 @@ export function AddFromHealthImagingDialog({
   const [error, setError] = useState<TriptychError | null>(null);
   const [busy, setBusy] = useState(false);
   const [taskId, setTaskId] = useState<string | null>(null);
-  /** Which levels "Make available offline" fetches: the full resolution is most of the bytes. */
-  const [offlineLevels, setOfflineLevels] = useState<'all' | 'reduced'>('all');
+  /** The case's HealthImaging slides and their levels, and which of those "Make available offline" fetches. */
+  const [offlinePlan, setOfflinePlan] = useState<OfflineSlidePlan[] | null>(null);
+  const [offlineChoice, setOfflineChoice] = useState<OfflineLevelChoice>({});
   const task = useTask(taskId);
+  const taskState = task?.state;
   const [active, setActive] = useState<AwsConnection | null>(null);
 
   useEffect(() => setCriteria((c) => ({ ...c, patientId: patientId ?? '' })), [patientId]);
+
+  // Listed again when slides are added and when a copy ends (what is kept offline changed).
+  useEffect(() => {
+    if (!open || remoteSlideCount === 0 || taskState === 'running') return;
+    let live = true;
+    api.call('healthImaging.offlinePlan', {}).then(
+      (plan) => {
+        if (!live) return;
+        setOfflinePlan(plan);
+        setOfflineChoice(choiceOfPlan(plan));
+      },
+      (e: unknown) => live && setError(asTriptychError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, remoteSlideCount, taskState]);
 
   // The series description and size are in each image set's metadata only: fetched for the rows
   // shown, a few at a time (and kept in the cache, so opening the slide later is quicker).
@@ -152,12 +179,12 @@ export function AddFromHealthImagingDialog({
     }
   };
 
+  const chosenLevels = Object.values(offlineChoice).reduce((n, levels) => n + levels.length, 0);
   const makeOffline = async () => {
     setError(null);
     try {
-      // Level 0 is the full resolution; the others are its reductions (a slide has at most a few dozen).
-      const levels = offlineLevels === 'reduced' ? Array.from({ length: 63 }, (_, i) => i + 1) : undefined;
-      setTaskId((await api.call('healthImaging.makeOffline', levels ? { levels } : {})).task);
+      const choice = Object.entries(offlineChoice).map(([slideId, levels]) => ({ slideId, levels }));
+      setTaskId((await api.call('healthImaging.makeOffline', { choice })).task);
     } catch (e) {
       fail(e);
     }
@@ -176,22 +203,12 @@ export function AddFromHealthImagingDialog({
             type="button"
             className="btn"
             onClick={() => void makeOffline()}
-            disabled={remoteSlideCount === 0}
-            title="Fetch every frame of the case's HealthImaging slides into the cache, so the case opens with no network"
+            disabled={remoteSlideCount === 0 || chosenLevels === 0 || taskState === 'running'}
+            title="Fetch every frame of the chosen levels of the case's HealthImaging slides into the cache, so the case opens with no network"
             data-testid="healthimaging-offline"
           >
             Make available offline
           </button>
-          <select
-            className="input"
-            value={offlineLevels}
-            onChange={(e) => setOfflineLevels(e.target.value as 'all' | 'reduced')}
-            aria-label="Levels to make available offline"
-            data-testid="healthimaging-offline-levels"
-          >
-            <option value="all">every level</option>
-            <option value="reduced">all but the full resolution (smaller)</option>
-          </select>
           <span className="toolbar-spacer" />
           <button type="button" className="btn" onClick={onClose}>
             Close
@@ -360,6 +377,9 @@ export function AddFromHealthImagingDialog({
         <p className="ho-empty" data-testid="hi-case-count">
           This case names {remoteSlideCount} HealthImaging {remoteSlideCount === 1 ? 'slide' : 'slides'}.
         </p>
+      ) : null}
+      {remoteSlideCount && offlinePlan?.length ? (
+        <OfflineLevelsPicker plan={offlinePlan} choice={offlineChoice} onChange={setOfflineChoice} />
       ) : null}
       {task ? <TaskProgress task={task} unit="frames" /> : null}
     </Dialog>

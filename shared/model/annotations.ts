@@ -137,7 +137,8 @@ export type SavedAnnotations = z.infer<typeof SavedAnnotations>;
 export const AnnotationChange = z
   .object({
     slideId: z.string().min(1).max(200),
-    upsert: z.array(Annotation).max(20_000),
+    /** As many as one GeoJSON import may add: redoing an undone import sends them all back. */
+    upsert: z.array(Annotation).max(500_000),
     remove: z.array(z.string().max(100)).max(1_000_000),
   })
   .strict();

@@ -85,3 +85,39 @@ export const ImageSetDetails = z.object({
   height: z.number().int().optional(),
 });
 export type ImageSetDetails = z.infer<typeof ImageSetDetails>;
+
+/** One pyramid level of a HealthImaging slide, as "Make available offline" offers it. */
+export const OfflineLevel = z.object({
+  /** Pyramid index: 0 is the full resolution. */
+  level: z.number().int().min(0),
+  width: z.number(),
+  height: z.number(),
+  /** Frames to fetch for the level (tiles × focal planes × optical paths). */
+  frames: z.number().int(),
+  /** Their size: the metadata's FrameSizeInBytes, summed (estimated when it is missing). */
+  bytes: z.number(),
+  bytesEstimated: z.boolean(),
+  /** Frames of the level kept for offline use already. */
+  pinnedFrames: z.number().int(),
+  /** In the choice made last for this slide (every level when none was made). */
+  chosen: z.boolean(),
+});
+export type OfflineLevel = z.infer<typeof OfflineLevel>;
+
+/** A HealthImaging slide of the case, with its levels to choose from. */
+export const OfflineSlidePlan = z.object({
+  slideId: z.string(),
+  name: z.string(),
+  levels: z.array(OfflineLevel),
+  /** Label, overview and thumbnail frames: always fetched with any level (the slide card shows them). */
+  associatedFrames: z.number().int(),
+  /** Why the slide could not be opened to list its levels. */
+  error: z.string().optional(),
+});
+export type OfflineSlidePlan = z.infer<typeof OfflineSlidePlan>;
+
+/** Which levels of which slide to make available offline. */
+export const OfflineChoice = z
+  .object({ slideId: z.string().min(1).max(200), levels: z.array(z.number().int().min(0)).max(64) })
+  .strict();
+export type OfflineChoice = z.infer<typeof OfflineChoice>;

@@ -51,13 +51,15 @@ export const CaseUiSession = z.object({
     .optional(),
   layout: Layout.optional(),
   // ---- two slides in step (#8) ----
-  /** The second slide shown beside the first, whether they move together, and their offset in µm. */
+  /** The second slide shown beside the first, whether they move together, and their offset (µm) and rotation. */
   compare: z
     .object({
       open: z.boolean(),
       slideId: z.string().max(200),
       linked: z.boolean(),
       offset: z.object({ x: z.number().finite(), y: z.number().finite() }),
+      /** Degrees the right slide is shown turned more than the left (its tissue lies turned). */
+      rotation: z.number().finite().min(-360).max(360).optional(),
     })
     .optional(),
   // ---- end two slides in step ----

@@ -9,13 +9,13 @@ import {
   BASE_COLUMNS,
   applyFilters,
   infoColumn,
-  radixOrder,
   rowPredicate,
   sortRows,
   toRows,
   type Column,
   type VariantRow,
 } from '../../renderer/panes/variants/tableModel.js';
+import { radixOrder } from '../../renderer/panes/variants/keyOrder.js';
 
 const GENES = ['TP53', 'FGFR3', 'KDM6A', 'PIK3CA', 'ARID1A', 'ERBB2', 'tp53'];
 const CHROMS = ['chr1', 'chr2', 'chr10', 'chrX', 'chrM', 'chr4', 'chrUn_KI270742v1'];
@@ -48,6 +48,20 @@ function reference(rows: VariantRow[], column: Column, desc: boolean): VariantRo
   return [...sorted, ...missing];
 }
 
+/**
+ * Array.sort's stable sort with the column's comparison, or for the locus its key (unplaced contigs
+ * share a rank: the key ties them by position alone), rows without a value last in their order.
+ */
+function plainSort(rows: VariantRow[], column: Column, desc: boolean): VariantRow[] {
+  const sign = desc ? -1 : 1;
+  const compare =
+    column.id === 'locus'
+      ? (a: VariantRow, b: VariantRow) => (column.sortKey!(a) as number) - (column.sortKey!(b) as number)
+      : column.compare;
+  const present = rows.filter((r) => !column.missing(r));
+  return [...present.sort((a, b) => sign * compare(a, b)), ...rows.filter((r) => column.missing(r))];
+}
+
 describe('sortRows', () => {
   it('orders like a stable sort by the column, for every column and direction', () => {
     fc.assert(
@@ -67,6 +81,53 @@ describe('sortRows', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+
+  it('orders any subset of the rows, in any order, like Array.sort by the column (the locus by its key)', () => {
+    fc.assert(
+      fc.property(fc.array(variant, { maxLength: 80 }), fc.nat(80), fc.boolean(), (variants, split, desc) => {
+        const all = [
+          ...toRows({ fileId: 'f', fileName: 'f.vcf', variants: variants.slice(0, split) }),
+          ...toRows({ fileId: 'g', fileName: 'g.vcf', variants: variants.slice(split), tumorSample: 'TUMOR' }),
+        ];
+        const columns = [...BASE_COLUMNS, infoColumn('DP', all)];
+        // A subset in shuffled order: the rows the sort gets need not be in file order, nor one file's.
+        return fc.assert(
+          fc.property(fc.shuffledSubarray(all), (rows) => {
+            for (const column of columns) {
+              const got = sortRows(rows, { column: column.id, desc }, columns).map((r) => r.key);
+              expect(got, column.id).toEqual(plainSort(rows, column, desc).map((r) => r.key));
+            }
+          }),
+          { numRuns: 3, seed: variants.length },
+        );
+      }),
+      { numRuns: 150, seed: 21 },
+    );
+  });
+
+  it('orders 100,000 rows of distinct VAFs and positions, some without a VAF, like Array.sort (the radix passes)', () => {
+    let seed = 5;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const variants: Variant[] = Array.from({ length: 100_000 }, (_, i) => ({
+      chrom: CHROMS[Math.floor(random() * CHROMS.length)]!,
+      pos: 1 + Math.floor(random() * 3e8),
+      ref: 'A',
+      alt: 'G',
+      filter: 'PASS',
+      vaf: random() < 0.1 ? undefined : i % 7 === 0 ? 0.25 : random(),
+      depth: random() < 0.2 ? undefined : Math.floor(random() * 5000),
+    }));
+    const rows = toRows({ fileId: 'f', fileName: 'f.vcf', variants });
+    expect(new Set(variants.map((v) => v.vaf)).size).toBeGreaterThan(65_536);
+    for (const id of ['vaf', 'locus', 'depth']) {
+      const column = BASE_COLUMNS.find((c) => c.id === id)!;
+      for (const desc of [false, true])
+        expect(
+          sortRows(rows, { column: id, desc }, BASE_COLUMNS).map((r) => r.index),
+          `${id} ${desc ? 'desc' : 'asc'}`,
+        ).toEqual(plainSort(rows, column, desc).map((r) => r.index));
+    }
   });
 
   it('keeps every row once, in position order for the locus', () => {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  Annotation,
   AnnotationChange,
   FlaggedAnnotation,
   ImportedAnnotationLayer,
@@ -30,7 +31,7 @@ import {
 /** More than this in one import is refused: the store keeps a slide's set in memory and on one line each. */
 const IMPORT_LIMIT = 500_000;
 
-export type GeoJsonImportResult = { saved: SavedAnnotations; imported: number; warnings: string[] };
+export type GeoJsonImportResult = { saved: SavedAnnotations; imported: number; added: Annotation[]; warnings: string[] };
 
 export class CaseAnnotations {
   private readonly store: AnnotationStore;
@@ -85,6 +86,7 @@ export class CaseAnnotations {
     return {
       saved: { slideId, savedAt: stored.savedAt, location: stored.location, file: stored.file, count: stored.annotations.length },
       imported: parsed.annotations.length,
+      added: parsed.annotations,
       warnings: parsed.warnings,
     };
   }

@@ -5,7 +5,7 @@
  */
 import type { AwsConnection } from '../../../shared/model/aws.js';
 import type { CaseSummary } from '../../../shared/model/case.js';
-import { healthImagingUrl, type HealthImagingRef } from '../../../shared/model/healthImaging.js';
+import { healthImagingUrl, type HealthImagingRef, type OfflineSlidePlan } from '../../../shared/model/healthImaging.js';
 import type { DiskCache } from '../cache/diskCache.js';
 import type { CaseSession } from '../case/caseSession.js';
 import type { Handlers } from '../contract/dispatch.js';
@@ -71,11 +71,43 @@ export class HealthImagingHost {
         await addToCaseJson(session.root, imageSets);
         return this.options.reopenCase();
       },
-      'healthImaging.makeOffline': async ({ slideId, levels }) => {
+      'healthImaging.offlinePlan': async () => {
+        const session = requireCase();
+        const plans: OfflineSlidePlan[] = [];
+        for (const ref of session.summary.slides) {
+          if (!session.remoteSlide(ref.id)) continue;
+          try {
+            const slide = await session.slide(ref.id);
+            if (!(slide instanceof HealthImagingSlide)) continue;
+            plans.push({
+              slideId: ref.id,
+              name: ref.name,
+              levels: await slide.offlineLevels(),
+              associatedFrames: slide.associatedFrameCount,
+            });
+          } catch (error) {
+            plans.push({ slideId: ref.id, name: ref.name, levels: [], associatedFrames: 0, error: messageOf(error) });
+          }
+        }
+        return plans;
+      },
+      'healthImaging.makeOffline': async ({ slideId, choice }) => {
         const session = requireCase();
         const ids = session.summary.slides.map((s) => s.id).filter((id) => session.remoteSlide(id));
-        const chosen = slideId ? ids.filter((id) => id === slideId) : ids;
-        if (chosen.length === 0)
+        // What to fetch per slide: the levels chosen now, or (undefined) those chosen last.
+        const wanted = new Map<string, number[] | undefined>();
+        if (choice) {
+          const named = choice.filter((c) => ids.includes(c.slideId));
+          if (!named.some((c) => c.levels.length))
+            throw new ServiceError('BAD_PARAMS', 'Choose at least one level of a HealthImaging slide to make available offline.');
+          for (const c of named) {
+            if (c.levels.length) wanted.set(c.slideId, c.levels);
+            else await keepChoiceOf(session, c.slideId, []);
+          }
+        } else {
+          for (const id of ids) if (!slideId || id === slideId) wanted.set(id, undefined);
+        }
+        if (wanted.size === 0)
           throw new ServiceError('NOT_FOUND', 'The case has no HealthImaging slide to make available offline.');
         const task = `healthimaging-offline:${session.root}:${slideId ?? 'all'}`;
         this.options.tasks.start(
@@ -84,10 +116,13 @@ export class HealthImagingHost {
           async ({ signal, progress }) => {
             let frames = 0;
             let bytes = 0;
-            for (const id of chosen) {
+            for (const [id, levels] of wanted) {
               const slide = await session.slide(id);
               if (!(slide instanceof HealthImagingSlide)) continue;
-              const done = await slide.makeAvailableOffline(signal, progress, levels);
+              const chosen = levels ?? (await slide.offlineChoice()) ?? undefined;
+              // A slide left out of the choice made last stays out when the copy resumes.
+              if (chosen?.length === 0) continue;
+              const done = await slide.makeAvailableOffline(signal, progress, chosen);
               frames += done.frames;
               bytes += done.bytes;
             }
@@ -99,6 +134,14 @@ export class HealthImagingHost {
     };
   }
 }
+
+/** Keep a slide's choice (a slide that does not open has nothing to keep). */
+async function keepChoiceOf(session: CaseSession, slideId: string, levels: number[]): Promise<void> {
+  const slide = await session.slide(slideId).catch(() => undefined);
+  if (slide instanceof HealthImagingSlide) await slide.keepOfflineChoice(levels);
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Merge image sets into the folder's case.json. */
 function addToCaseJson(root: string, imageSets: HealthImagingRef[]): Promise<void> {

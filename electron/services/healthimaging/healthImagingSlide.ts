@@ -4,8 +4,8 @@
  * slide pane and the CLI see no difference, except `remoteUrl` and `notes` in the description.
  */
 import type { AwsConnection } from '../../../shared/model/aws.js';
-import { healthImagingUrl, type HealthImagingRef } from '../../../shared/model/healthImaging.js';
-import type { DiskCache } from '../cache/diskCache.js';
+import { healthImagingUrl, type HealthImagingRef, type OfflineLevel } from '../../../shared/model/healthImaging.js';
+import type { CacheGroup, DiskCache } from '../cache/diskCache.js';
 import { pinMetadata } from '../healthomics/cachedMetadata.js';
 import { DicomSlide } from '../slides/dicom/dicomSlide.js';
 import type { SlideInstance } from '../slides/dicom/slideInstance.js';
@@ -28,8 +28,11 @@ export async function openHealthImagingSlide(
   const metadata = await fetchImageSetMetadata(connection, ref, group, url);
   const { instances, notes } = instancesOfImageSet(metadata, url);
   const frames = new ImageFrames(connection, ref, group, deps, url);
-  return new HealthImagingSlide(instances, frames, url, notes, () => pinMetadata(group));
+  return new HealthImagingSlide(instances, frames, url, notes, group);
 }
+
+/** The levels chosen last for "Make available offline", kept with the slide's frames in the cache. */
+const OFFLINE_CHOICE_KEY = 'offline-levels.json';
 
 export class HealthImagingSlide extends DicomSlide implements SlideSource {
   constructor(
@@ -37,7 +40,7 @@ export class HealthImagingSlide extends DicomSlide implements SlideSource {
     private readonly frames: ImageFrames,
     readonly url: string,
     notes: string[],
-    private readonly pinMetadata: () => Promise<boolean>,
+    private readonly group: CacheGroup,
   ) {
     super(instances);
     Object.assign(this.description, { remoteUrl: url, ...(notes.length ? { notes } : {}) });
@@ -49,30 +52,106 @@ export class HealthImagingSlide extends DicomSlide implements SlideSource {
     return this.frames.get(id, signal);
   }
 
+  /** Frame ids of one pyramid level, with their sizes where the metadata says. */
+  private levelFrames(index: number): Array<{ id: string; size: number | undefined }> {
+    const frames = new Map<string, number | undefined>();
+    for (const part of this.pyramid[index]?.parts ?? []) {
+      const { frameIds, frameSizes } = part as RemoteInstance;
+      frameIds.forEach((id, i) => frames.set(id, frameSizes[i]));
+    }
+    return [...frames].map(([id, size]) => ({ id, size }));
+  }
+
+  /** First frames of the associated images (label, overview, thumbnail). */
+  private associatedFrameIds(): string[] {
+    const ids: string[] = [];
+    for (const instance of this.associated.values()) {
+      const [first] = (instance as RemoteInstance).frameIds;
+      if (first) ids.push(first);
+    }
+    return ids;
+  }
+
   /** Frame ids of the chosen levels (all when none given) and the associated images. */
   frameIdsOf(levels?: number[]): string[] {
     const ids = new Set<string>();
-    this.pyramid.forEach((level, index) => {
+    this.pyramid.forEach((_level, index) => {
       if (levels && !levels.includes(index)) return;
-      for (const part of level.parts) for (const id of (part as RemoteInstance).frameIds) ids.add(id);
+      for (const { id } of this.levelFrames(index)) ids.add(id);
     });
-    for (const instance of this.associated.values()) {
-      const [first] = (instance as RemoteInstance).frameIds;
-      if (first) ids.add(first);
-    }
+    for (const id of this.associatedFrameIds()) ids.add(id);
     return [...ids];
   }
 
+  /** The levels chosen last for offline use (null: no choice made yet). */
+  async offlineChoice(): Promise<number[] | null> {
+    const stored = await this.group.get(OFFLINE_CHOICE_KEY);
+    if (!stored) return null;
+    try {
+      const levels = JSON.parse(Buffer.from(stored.bytes).toString('utf8')) as unknown;
+      return Array.isArray(levels) ? levels.filter((l): l is number => Number.isInteger(l)) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keep the levels chosen for offline use (none: the slide is left out when a copy resumes). */
+  async keepOfflineChoice(levels: number[]): Promise<void> {
+    await this.group.put(OFFLINE_CHOICE_KEY, Buffer.from(JSON.stringify(levels)), 'application/json', 'pinned');
+  }
+
   /**
-   * Fetch and pin every frame of the chosen levels (and the metadata): a frame pinned already is
-   * skipped, so a cancelled copy resumes where it stopped. A few frames in flight at once.
+   * Each level as "Make available offline" offers it: its frames, their size (the metadata's
+   * FrameSizeInBytes; where it is missing, the mean of the known ones, or the uncompressed size),
+   * how many are kept offline already, and whether it was chosen last.
+   */
+  async offlineLevels(): Promise<OfflineLevel[]> {
+    const chosen = await this.offlineChoice();
+    const known = this.pyramid.flatMap((_l, i) => this.levelFrames(i).map((f) => f.size)).filter((n) => n !== undefined);
+    const meanKnown = known.length ? known.reduce((a, b) => a + b, 0) / known.length : undefined;
+    const levels: OfflineLevel[] = [];
+    for (const [index, level] of this.pyramid.entries()) {
+      const frames = this.levelFrames(index);
+      let bytes = 0;
+      let estimated = false;
+      let pinnedFrames = 0;
+      for (const frame of frames) {
+        if (frame.size === undefined) estimated = true;
+        bytes += frame.size ?? meanKnown ?? level.parts[0].nativeFrameBytes;
+        if (await this.frames.isPinned(frame.id)) pinnedFrames++;
+      }
+      levels.push({
+        level: index,
+        width: level.width,
+        height: level.height,
+        frames: frames.length,
+        bytes: Math.round(bytes),
+        bytesEstimated: estimated,
+        pinnedFrames,
+        chosen: chosen ? chosen.includes(index) : true,
+      });
+    }
+    return levels;
+  }
+
+  get associatedFrameCount(): number {
+    return this.associatedFrameIds().length;
+  }
+
+  /**
+   * Fetch and pin every frame of the chosen levels (all when none given; and the associated
+   * images and the metadata). The choice is kept first, so starting again without one resumes it;
+   * a frame pinned already is skipped, so a cancelled copy resumes where it stopped. A few frames
+   * in flight at once.
    */
   async makeAvailableOffline(
     signal: AbortSignal,
     progress: OfflineProgress,
     levels?: number[],
   ): Promise<{ frames: number; bytes: number }> {
-    const ids = this.frameIdsOf(levels);
+    const chosen = levels ?? this.pyramid.map((_l, i) => i);
+    await this.keepOfflineChoice(chosen);
+    const ids = this.frameIdsOf(chosen);
     let done = 0;
     let bytes = 0;
     let next = 0;
@@ -87,11 +166,17 @@ export class HealthImagingSlide extends DicomSlide implements SlideSource {
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
-    if (!(await this.pinMetadata())) throw new Error(`${this.url}: the metadata went missing from the cache`);
+    if (!(await pinMetadata(this.group))) throw new Error(`${this.url}: the metadata went missing from the cache`);
     return { frames: ids.length, bytes };
   }
 
+  /** The frames fetched so far are in the cache (their writes run after the tile is answered). */
+  cacheWritten(): Promise<void> {
+    return this.frames.writesDone();
+  }
+
   override async close(): Promise<void> {
-    // Nothing is open: frames come from the service or the cache.
+    // Nothing is open (frames come from the service or the cache); what was fetched is written.
+    await this.frames.writesDone();
   }
 }

@@ -20,6 +20,11 @@ export type FrameDeps = {
 };
 
 export class ImageFrames {
+  /** The client, resolved once per slide: resolving reads the shared AWS config files. */
+  private client: ReturnType<typeof imagingClient> | undefined;
+  /** Frames fetched whose cache write is still going on: asked again meanwhile, they are not fetched again. */
+  private readonly writing = new Map<string, Promise<Bytes>>();
+
   constructor(
     private readonly connection: AwsConnection,
     private readonly ref: HealthImagingRef,
@@ -28,22 +33,68 @@ export class ImageFrames {
     private readonly url: string,
   ) {}
 
-  /** A frame, from the cache or the service; kept in the cache (`tier` pinned: for offline use). */
+  /**
+   * A frame, from the cache or the service; kept in the cache (`tier` pinned: for offline use).
+   * The request slot is given back as soon as the bytes are in: the cache write (several file
+   * operations and an fsync) runs outside it, and the viewer gets a cached-tier frame before it is
+   * written. A pinned frame is answered once it is on disk: "available offline" means written.
+   */
   async get(frameId: string, signal?: AbortSignal, tier: CacheTier = 'cached'): Promise<Bytes> {
+    const pending = this.writing.get(frameId);
+    if (pending) {
+      const frame = await pending;
+      if (tier === 'pinned') await this.pinOrWrite(frameId, frame);
+      return frame;
+    }
     const cached = await this.group.get(frameId);
     if (cached) {
       if (tier === 'pinned') await this.group.pin(frameId);
       return cached;
     }
-    return this.deps.queue.run(
-      `${this.url}/${frameId}`,
-      async (abortSignal) => {
-        const frame = await this.fetch(frameId, abortSignal);
-        await this.group.put(frameId, frame.bytes, frame.contentType, tier);
-        return frame;
-      },
-      { signal },
+    const frame = await this.deps.queue.run(`${this.url}/${frameId}`, (abortSignal) => this.fetch(frameId, abortSignal), {
+      signal,
+    });
+    const written = this.keep(frameId, frame, tier);
+    if (tier === 'pinned') await written;
+    else written.catch(() => {}); // a frame not kept is fetched again next time
+    return frame;
+  }
+
+  /** Every cache write started so far has ended (before the cache is closed, or looked at). */
+  async writesDone(): Promise<void> {
+    await Promise.all(this.writing.values());
+  }
+
+  /**
+   * Write a fetched frame to the cache, once. A cached-tier write that fails only costs a refetch
+   * later; the promise returned rejects so that a pinned one (for offline use) says so.
+   */
+  private async keep(frameId: string, frame: Bytes, tier: CacheTier): Promise<void> {
+    const existing = this.writing.get(frameId);
+    if (existing) {
+      // Coalesced callers: the first one writes; a pinned one pins what it wrote.
+      await existing;
+      if (tier === 'pinned') await this.pinOrWrite(frameId, frame);
+      return;
+    }
+    const put = this.group.put(frameId, frame.bytes, frame.contentType, tier);
+    this.writing.set(
+      frameId,
+      put.then(
+        () => frame,
+        () => frame,
+      ),
     );
+    try {
+      await put;
+    } finally {
+      this.writing.delete(frameId);
+    }
+  }
+
+  /** Pin a frame just written (as cached); written again pinned if that write failed. */
+  private async pinOrWrite(frameId: string, frame: Bytes): Promise<void> {
+    if (!(await this.group.pin(frameId))) await this.group.put(frameId, frame.bytes, frame.contentType, 'pinned');
   }
 
   /** The frame is kept for offline use already (a resumed offline copy skips it). */
@@ -53,7 +104,11 @@ export class ImageFrames {
 
   private async fetch(frameId: string, abortSignal: AbortSignal): Promise<Bytes> {
     try {
-      const client = await imagingClient(this.connection);
+      this.client ??= imagingClient(this.connection).catch((error: unknown) => {
+        this.client = undefined;
+        throw error;
+      });
+      const client = await this.client;
       const answer = await client.send(
         new GetImageFrameCommand({
           datastoreId: this.ref.datastoreId,

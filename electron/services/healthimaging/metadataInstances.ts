@@ -18,7 +18,11 @@ import type { PositionalFile } from '../slides/dicom/positionalFile.js';
 import { toSlideInstance, type SlideInstance } from '../slides/dicom/slideInstance.js';
 import type { ImageSetMetadata, MetadataInstance } from './imageSetMetadata.js';
 
-export type RemoteInstance = SlideInstance & { frameIds: string[] };
+export type RemoteInstance = SlideInstance & {
+  frameIds: string[];
+  /** Each frame's FrameSizeInBytes from the metadata, where it says (for "Make available offline"). */
+  frameSizes: Array<number | undefined>;
+};
 
 export type ImageSetInstances = {
   seriesInstanceUID: string;
@@ -99,6 +103,9 @@ function toRemoteInstance(
   const file = { path: name, size: REMOTE_SIZE } as unknown as PositionalFile;
   const instance = toSlideInstance(file, header);
   const frameIds = (raw.ImageFrames ?? []).map((f) => f.ID);
+  const frameSizes = (raw.ImageFrames ?? []).map((f) =>
+    typeof f.FrameSizeInBytes === 'number' && f.FrameSizeInBytes > 0 ? f.FrameSizeInBytes : undefined,
+  );
   if (frameIds.length < instance.numberOfFrames) {
     throw new ServiceError(
       'BAD_FILE',
@@ -106,7 +113,7 @@ function toRemoteInstance(
       name,
     );
   }
-  return { ...instance, frameIds };
+  return { ...instance, frameIds, frameSizes };
 }
 
 function placeWithoutPositions(instance: RemoteInstance, notes: string[]): RemoteInstance | null {

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import { CaseSession } from '../case/caseSession.js';
 import { openCase } from '../case/openCase.js';
 import { ctdnaInspectJson } from '../ctdna/ctdnaInspectJson.js';
-import { badFile } from '../errors.js';
+import { badFile, ServiceError } from '../errors.js';
+import type { SlideRef } from '../../../shared/model/case.js';
 import { inspectVariants } from './inspectVariants.js';
 // ---- HealthOmics (#10) ----
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
@@ -64,7 +65,7 @@ export async function inspectPath(path: string, options: { isDemo?: boolean } = 
       patient: summary.patient,
       genomeBuild: summary.genomeBuild ?? null,
       files: summary.files.map(({ name, kind, size }) => ({ name, kind, size })),
-      slides: await describeSlides(session),
+      slides: await describeSlides(session, { keepFailures: true }),
       variants,
       ctdna: summary.ctdnaFileIds.length ? await session.ctdnaSeries() : null,
       warnings: summary.warnings,
@@ -74,10 +75,34 @@ export async function inspectPath(path: string, options: { isDemo?: boolean } = 
   }
 }
 
-async function describeSlides(session: CaseSession) {
+/**
+ * The slides of the session. In a case folder (`keepFailures`) a slide that cannot be opened — an
+ * image set the service refuses or does not have, a broken local series — is printed as what it
+ * is and why it failed, and the rest of the case still prints; a single file fails as a whole.
+ */
+async function describeSlides(session: CaseSession, options: { keepFailures?: boolean } = {}) {
   const slides = [];
-  for (const ref of session.summary.slides) slides.push(slideJson(await session.slideInfo(ref.id)));
+  for (const ref of session.summary.slides) {
+    try {
+      slides.push(slideJson(await session.slideInfo(ref.id)));
+    } catch (error) {
+      if (!options.keepFailures) throw error;
+      slides.push(failedSlideJson(session, ref, error));
+    }
+  }
   return slides;
+}
+
+/** A slide that failed to open: where it is (its URL, or its first file in the case), its name, and why. */
+function failedSlideJson(session: CaseSession, ref: SlideRef, error: unknown) {
+  const firstFile = session.summary.files.find((f) => f.id === ref.fileIds[0]);
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    source: ref.remoteUrl ?? firstFile?.name ?? ref.name,
+    name: ref.name,
+    errorCode: error instanceof ServiceError ? error.code : 'INTERNAL',
+    error: message.replace(/\s*\n\s*/g, ' ').trim(),
+  };
 }
 
 /** One slide as `inspect` prints it (local or HealthImaging alike). */

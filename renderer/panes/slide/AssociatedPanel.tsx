@@ -1,4 +1,7 @@
-/** The slide's associated images: thumbnail and overview on request, the label only when asked for. */
+/**
+ * The slide's associated images: thumbnail and overview on request, the label only when asked for;
+ * through the slide's colour transform while colour management is on, like its tiles.
+ */
 import type { AssociatedImage, SlideInfo } from '../../../shared/model/slide.js';
 import { CloseIcon } from '../../ui/icons.js';
 import { DecodedImage } from './DecodedImage.js';
@@ -9,7 +12,18 @@ const TITLES: Record<AssociatedImage['type'], string> = {
   LABEL: 'Label',
 };
 
-export function AssociatedPanel({ info, which, onClose }: { info: SlideInfo; which: 'images' | 'label'; onClose(): void }) {
+export function AssociatedPanel({
+  info,
+  which,
+  colour,
+  onClose,
+}: {
+  info: SlideInfo;
+  which: 'images' | 'label';
+  /** The colour transform's key in the decoder pool, when colour management is on. */
+  colour: string | null;
+  onClose(): void;
+}) {
   const images = info.associated.filter((a) => (which === 'label' ? a.type === 'LABEL' : a.type !== 'LABEL'));
   return (
     <div
@@ -35,6 +49,7 @@ export function AssociatedPanel({ info, which, onClose }: { info: SlideInfo; whi
               width={a.width}
               height={a.height}
               alt={TITLES[a.type]}
+              colour={colour}
               testId={`slide-associated-${a.type.toLowerCase()}`}
             />
             <figcaption>

@@ -1,6 +1,7 @@
 /**
- * An image from the binary handler: as an <img> when the browser decodes it (JPEG), else decoded in
- * the worker pool (JPEG 2000, HTJ2K, JPEG-LS, uncompressed) and drawn to a canvas.
+ * An image from the binary handler: as an <img> when the browser decodes it (JPEG) and it is shown
+ * as stored, else decoded in the worker pool (JPEG 2000, HTJ2K, JPEG-LS, uncompressed, or any
+ * image shown through the slide's colour transform) and drawn to a canvas.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { PixelFormat } from '../../../shared/model/slide.js';
@@ -16,6 +17,7 @@ export function DecodedImage({
   alt,
   className,
   testId,
+  colour = null,
 }: {
   url: string;
   contentType?: string;
@@ -25,10 +27,12 @@ export function DecodedImage({
   alt: string;
   className?: string;
   testId?: string;
+  /** The slide's colour transform, as registered with the decoder pool (colour management on). */
+  colour?: string | null;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
-  const browser = !contentType || decoderFor(contentType) === 'browser';
+  const browser = (!contentType || decoderFor(contentType) === 'browser') && !colour;
   useEffect(() => {
     if (browser) return;
     const controller = new AbortController();
@@ -39,11 +43,14 @@ export function DecodedImage({
         const bitmap = await decoderPool().bitmap(
           {
             bytes: await response.arrayBuffer(),
-            contentType: response.headers.get('content-type') ?? contentType,
+            contentType: response.headers.get('content-type') ?? contentType ?? 'image/jpeg',
             format: pixelFormat,
             width,
             height,
-            render: pixelFormat?.photometricInterpretation === 'MONOCHROME1' ? { invert: true } : {},
+            render: {
+              ...(pixelFormat?.photometricInterpretation === 'MONOCHROME1' ? { invert: true } : {}),
+              ...(colour ? { colour } : {}),
+            },
           },
           controller.signal,
         );
@@ -58,7 +65,7 @@ export function DecodedImage({
       }
     })();
     return () => controller.abort();
-  }, [url, contentType, pixelFormat, width, height, browser]);
+  }, [url, contentType, pixelFormat, width, height, browser, colour]);
   if (browser)
     return <img src={url} alt={alt} width={width} height={height} draggable={false} className={className} data-testid={testId} />;
   return (
@@ -70,6 +77,7 @@ export function DecodedImage({
       role="img"
       aria-label={failed ? `${alt} (could not be decoded)` : alt}
       data-testid={testId}
+      data-colour={colour ? 'managed' : undefined}
     />
   );
 }

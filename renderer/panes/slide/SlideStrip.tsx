@@ -1,10 +1,29 @@
-/** The case's slides side by side: thumbnail, name, specimen, stain, scan date. Click to open one. */
+/**
+ * The case's slides side by side: thumbnail, name, specimen, stain, scan date. Click to open one.
+ * A slide with an ICC profile shows its thumbnail through it (colour management is on by default,
+ * as in the viewer).
+ */
 import type { SlideRef } from '../../../shared/model/case.js';
 import type { SlideInfo } from '../../../shared/model/slide.js';
 import { api } from '../../api/index.js';
 import { SlideIcon } from '../../ui/icons.js';
 import { useAsync } from '../../util/useAsync.js';
+import { isFluorescence } from './channels.js';
+import { registerSlideColour } from './colour/slideColourKey.js';
+import { decoderPool } from './decode/decoderPool.js';
 import { DecodedImage } from './DecodedImage.js';
+
+type Card = { info: SlideInfo; colour: string | null };
+
+/** A slide's details and, when it has a profile (and is not fluorescence), its colour transform's key. */
+async function cardOf(slideId: string): Promise<Card | null> {
+  const info = await api.call('slides.info', { slideId }).catch(() => null);
+  if (!info) return null;
+  if (isFluorescence(info.opticalPaths, info.pixelFormat?.samplesPerPixel)) return { info, colour: null };
+  // A profile that cannot be applied is reported by the viewer; the thumbnail is then as stored.
+  const colour = await api.call('slides.colour', { slideId }).catch(() => null);
+  return { info, colour: colour ? registerSlideColour(decoderPool(), slideId, colour) : null };
+}
 
 export function SlideStrip({
   slides,
@@ -17,16 +36,14 @@ export function SlideStrip({
   version: number;
   onSelect(id: string): void;
 }) {
-  const infos = useAsync(
-    () => Promise.all(slides.map((s) => api.call('slides.info', { slideId: s.id }).catch(() => null))),
-    [slides.map((s) => s.id).join(','), version],
-  );
-  const byId = new Map<string, SlideInfo | null>();
-  if (infos.status === 'ready') slides.forEach((s, i) => byId.set(s.id, infos.value[i]));
+  const cards = useAsync(() => Promise.all(slides.map((s) => cardOf(s.id))), [slides.map((s) => s.id).join(','), version]);
+  const byId = new Map<string, Card | null>();
+  if (cards.status === 'ready') slides.forEach((s, i) => byId.set(s.id, cards.value[i]));
   return (
     <div className="slide-strip" role="listbox" aria-label={`${slides.length} slides`} data-testid="slide-strip">
       {slides.map((slide) => {
-        const info = byId.get(slide.id);
+        const card = byId.get(slide.id);
+        const info = card?.info;
         const thumb = info?.associated.find((a) => a.type === 'THUMBNAIL') ?? info?.associated.find((a) => a.type === 'OVERVIEW');
         const details = [info?.specimenDescription, info?.stain, info?.acquisitionDate].filter(Boolean);
         return (
@@ -48,6 +65,7 @@ export function SlideStrip({
                   pixelFormat={thumb.pixelFormat}
                   width={thumb.width}
                   height={thumb.height}
+                  colour={card?.colour}
                   alt=""
                 />
               ) : (

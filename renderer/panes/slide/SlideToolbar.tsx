@@ -2,12 +2,16 @@
  * The slide view's toolbar: fit and zoom, magnification presets and readout, the ruler, rotation
  * and flip, the focal plane, channels and window, then (right-aligned) the navigator, associated
  * images, the label, details and full screen. Every button names its key in its tooltip.
+ *
+ * Compact (each half of two slides side by side): one row that never wraps — fit, zoom, the
+ * readout, ruler, rotation and the caller's main tools — and the rest under "More tools" (⋯), a
+ * panel over the slide that closes on a click elsewhere or Escape.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PixelWindow } from '../../../shared/model/slide.js';
 import { FitIcon, ImageIcon, InfoIcon, LabelIcon, NavigatorIcon, ZoomInIcon, ZoomOutIcon } from '../../ui/icons.js';
 import { MAG_PRESETS, formatMagnification } from './scale.js';
-import { ChannelsIcon, ContrastIcon, FlipIcon, FullscreenIcon, RotateIcon, RulerIcon } from './slideIcons.js';
+import { ChannelsIcon, ContrastIcon, FlipIcon, FullscreenIcon, MoreIcon, RotateIcon, RulerIcon } from './slideIcons.js';
 import type { ViewportActions } from './viewportActions.js';
 
 export type Popover = null | 'images' | 'label' | 'info' | 'channels' | 'window';
@@ -43,12 +47,16 @@ export type SlideToolbarProps = {
   onToggleFullscreen(): void;
   /** More tools after the view's own (the annotation tools). */
   children?: ReactNode;
+  /** One row, the rest under "More tools". */
+  compact?: boolean;
+  /** Compact: the caller's tools that go under "More tools". */
+  more?: ReactNode;
 };
 
 export function SlideToolbar(p: SlideToolbarProps) {
   const { actions, mag, base, popover } = p;
-  return (
-    <div className="pane-toolbar slide-toolbar" role="toolbar" aria-label="Slide view">
+  const fitAndZoom = (
+    <>
       <button
         type="button"
         className="icon-btn"
@@ -79,7 +87,10 @@ export function SlideToolbar(p: SlideToolbarProps) {
       >
         <ZoomInIcon />
       </button>
-      <span className="toolbar-sep" />
+    </>
+  );
+  const presets = (
+    <>
       <div className="mag-presets" role="group" aria-label="Magnification">
         {MAG_PRESETS.map((m, i) => {
           const active = mag !== null && Math.abs(mag - m) / m < 0.03;
@@ -99,6 +110,10 @@ export function SlideToolbar(p: SlideToolbarProps) {
           );
         })}
       </div>
+    </>
+  );
+  const readout = (
+    <>
       <span
         className="mag-readout tabular"
         data-testid="slide-magnification"
@@ -106,7 +121,10 @@ export function SlideToolbar(p: SlideToolbarProps) {
       >
         {formatMagnification(mag)}
       </span>
-      <span className="toolbar-sep" />
+    </>
+  );
+  const rulerButton = (
+    <>
       <button
         type="button"
         className={`icon-btn${p.ruler ? ' on' : ''}`}
@@ -121,6 +139,10 @@ export function SlideToolbar(p: SlideToolbarProps) {
       >
         <RulerIcon />
       </button>
+    </>
+  );
+  const rotateButton = (
+    <>
       <button
         type="button"
         className="icon-btn"
@@ -132,6 +154,10 @@ export function SlideToolbar(p: SlideToolbarProps) {
       >
         <RotateIcon />
       </button>
+    </>
+  );
+  const flipButton = (
+    <>
       <button
         type="button"
         className={`icon-btn${p.flipped ? ' on' : ''}`}
@@ -143,6 +169,10 @@ export function SlideToolbar(p: SlideToolbarProps) {
       >
         <FlipIcon />
       </button>
+    </>
+  );
+  const viewExtras = (
+    <>
       {p.focalPlanes > 1 ? (
         <label className="focal-control" title="Focal plane (Page Up / Page Down)">
           <span className="toolbar-label">Z</span>
@@ -186,13 +216,19 @@ export function SlideToolbar(p: SlideToolbarProps) {
           <ContrastIcon />
         </button>
       ) : null}
-      {p.children}
-      <span className="toolbar-spacer" />
+    </>
+  );
+  const warning = (
+    <>
       {p.failedTiles > 0 && !p.sparse ? (
         <span className="toolbar-warning" title="Some tiles could not be loaded (missing in a sparse level, or a read error)">
           {p.failedTiles} tile{p.failedTiles === 1 ? '' : 's'} not loaded
         </span>
       ) : null}
+    </>
+  );
+  const rightTools = (
+    <>
       <button
         type="button"
         className="icon-btn"
@@ -255,7 +291,84 @@ export function SlideToolbar(p: SlideToolbarProps) {
       >
         <FullscreenIcon />
       </button>
+    </>
+  );
+  if (p.compact)
+    return (
+      <div className="pane-toolbar slide-toolbar compact" role="toolbar" aria-label="Slide view">
+        {fitAndZoom}
+        {readout}
+        {rulerButton}
+        {rotateButton}
+        {p.children}
+        <span className="toolbar-spacer" />
+        {warning}
+        <MoreTools>
+          {presets}
+          {flipButton}
+          {viewExtras}
+          {p.more}
+          <span className="toolbar-sep" />
+          {rightTools}
+        </MoreTools>
+      </div>
+    );
+  return (
+    <div className="pane-toolbar slide-toolbar" role="toolbar" aria-label="Slide view">
+      {fitAndZoom}
+      <span className="toolbar-sep" />
+      {presets}
+      {readout}
+      <span className="toolbar-sep" />
+      {rulerButton}
+      {rotateButton}
+      {flipButton}
+      {viewExtras}
+      {p.children}
+      <span className="toolbar-spacer" />
+      {warning}
+      {rightTools}
     </div>
+  );
+}
+
+/** The "More tools" button of a compact toolbar and its panel. */
+function MoreTools({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, [open]);
+  return (
+    <span className="toolbar-more" ref={box}>
+      <button
+        type="button"
+        className={`icon-btn${open ? ' on' : ''}`}
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-haspopup="true"
+        title="More tools: magnification, flip, annotation tools, overview, label, details, full screen"
+        aria-label="More tools"
+        data-testid="slide-more-tools"
+      >
+        <MoreIcon />
+      </button>
+      {open ? (
+        <div className="toolbar-more-panel" role="group" aria-label="More slide tools" data-testid="slide-more-panel">
+          {children}
+        </div>
+      ) : null}
+    </span>
   );
 }
 

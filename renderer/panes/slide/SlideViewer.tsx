@@ -39,6 +39,7 @@ import type { SlideColour } from '../../../shared/model/slideColour.js';
 import { ColourIndicator, ColourToggle } from './colour/ColourManagement.js';
 import { registerSlideColour } from './colour/slideColourKey.js';
 import type { SyncSide } from './compare/slideUnits.js';
+import { RETRY_MS, useRemoteTiles } from './useRemoteTiles.js';
 
 export type SlideViewerProps = {
   info: SlideInfo;
@@ -140,6 +141,7 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
     [pyramid, info.tileUrlTemplate, info.tileContentType, info.pixelFormat, decoding, drawer.software],
   );
   const { viewer, layers, view, opened, failedTiles } = useOpenSeadragon(container, source, layerSpecs, onFatal);
+  const reachability = useRemoteTiles(viewer, !!info.remoteUrl);
   const { ruler, measure, setMeasure, toggle: toggleRuler, stop: stopRuler } = useRuler(viewer, layers);
   const actions = useMemo(() => viewportActions(viewer, layers, base), [viewer, layers, base]);
   const annotations = useAnnotationLayer({ info, viewer, layers, suspended: ruler, onToolChosen: stopRuler });
@@ -227,6 +229,8 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
     }
   };
 
+  // One of two slides side by side (it reports its view to the sync): half the width, one row of tools.
+  const compact = !!onView;
   const mag = magnificationAt(view.imageZoom, base);
   const hasLabel = info.associated.some((a) => a.type === 'LABEL');
   const hasImages = info.associated.some((a) => a.type !== 'LABEL');
@@ -263,9 +267,11 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
         board={board}
         fullscreen={fullscreen}
         onToggleFullscreen={toggleFullscreen}
+        compact={compact}
+        more={compact ? annotations.toolbar('more') : null}
       >
         {colour && colourKey ? <ColourToggle colour={colour} on={colourOn} onToggle={toggleColour} /> : null}
-        {annotations.toolbar}
+        {annotations.toolbar(compact ? 'main' : 'all')}
       </SlideToolbar>
 
       <div className="slide-body" onKeyDown={onKeyDown}>
@@ -284,13 +290,24 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
           <RulerOverlay ruler={ruler} measure={measure} mppX={mppX} mppY={mppY} toScreen={toScreen} />
           <ScaleBarOverlay mpp={pyramid.mpp} imageZoom={view.imageZoom} />
           {colour && colourKey ? <ColourIndicator colour={colour} on={colourOn} /> : null}
+          {reachability.offline ? (
+            <div className="slide-offline" role="status" data-testid="slide-offline" title={reachability.reason}>
+              Offline: tiles kept on this computer are shown, the others are grey and are asked for again every {RETRY_MS / 1000}{' '}
+              s.
+            </div>
+          ) : null}
           {colourError ? (
             <div className="colour-indicator" data-testid="colour-indicator" data-state="error" title={colourError}>
               Colour as stored: {colourError}
             </div>
           ) : null}
           {popover === 'images' || (popover === 'label' && !board) ? (
-            <AssociatedPanel info={info} which={popover === 'label' ? 'label' : 'images'} onClose={() => setPopover(null)} />
+            <AssociatedPanel
+              info={info}
+              which={popover === 'label' ? 'label' : 'images'}
+              colour={colourKey && colourOn ? colourKey : null}
+              onClose={() => setPopover(null)}
+            />
           ) : null}
           {popover === 'info' ? (
             <SlideInfoPanel

@@ -43,3 +43,10 @@ export const LayersIcon = (p: IconProps) => (
     <path d="m1.5 8 6.5 3.5L14.5 8M1.5 11 8 14.5l6.5-3.5" />
   </Icon>
 );
+export const MoreIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="3" cy="8" r="1" />
+    <circle cx="8" cy="8" r="1" />
+    <circle cx="13" cy="8" r="1" />
+  </Icon>
+);

@@ -131,7 +131,15 @@ export function useOpenSeadragon(
     osd.addHandler('animation', sync);
     osd.addHandler('viewport-change', sync);
     osd.addHandler('resize', sync);
-    osd.addHandler('tile-load-failed', () => setFailedTiles((n) => n + 1));
+    // Tiles not loaded now: a failed tile that loads later (asked again: useRemoteTiles) is no longer counted.
+    const failed = new Set<string>();
+    osd.addHandler('tile-load-failed', (e) => {
+      failed.add(e.tile.getUrl());
+      setFailedTiles(failed.size);
+    });
+    osd.addHandler('tile-loaded', (e) => {
+      if (failed.delete(e.tile.getUrl())) setFailedTiles(failed.size);
+    });
 
     layers.open(layerSpecsRef.current);
     setViewer(osd);

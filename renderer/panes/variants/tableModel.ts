@@ -14,6 +14,7 @@ import {
   type VariantColumns,
 } from '../../../shared/model/variantColumns.js';
 import type { Variant, VariantTable } from '../../../shared/model/variants.js';
+import { placeByBuckets, planKeys, radixSort, scratchIndices, scratchKeys } from './keyOrder.js';
 import { chromRank, classifyConsequence, isPass, proteinPosition, shortProtein, type Consequence } from './consequence.js';
 
 /** Consequence groups a tumor board filters by. */
@@ -117,6 +118,20 @@ export class RowTable {
     this.chromRankByCode = Float64Array.from(c.text.chrom.values, (chrom) => chromRank(chrom));
     this.chromNormByCode = c.text.chrom.values.map(normalizeChrom);
     this.infoKeys = [...c.info.keys()];
+  }
+
+  private locus: Float64Array | undefined;
+  /** Each row's position key, as the Position column's sortKey: chromosome rank × 1e10 + position (built once). */
+  locusKeys(): Float64Array {
+    if (!this.locus) {
+      const { codes } = this.c.text.chrom;
+      const { pos } = this.c.numbers;
+      const rankByCode = this.chromRankByCode;
+      const keys = new Float64Array(this.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = rankByCode[codes[i]!]! * 1e10 + pos[i]!;
+      this.locus = keys;
+    }
+    return this.locus;
   }
 }
 
@@ -529,10 +544,10 @@ export type Column = {
   /** A key that orders like `compare` (ties then go to `compare`), read once per row when sorting. */
   sortKey?(row: VariantRow): number | string | undefined;
   /**
-   * Sorting a million rows without a getter per row: the key read straight from the file's columns
-   * (NaN when the row has no value), ordering exactly as `sortKey` does.
+   * Sorting a million rows without a getter per row: the key of every row of a file, read straight
+   * from its columns (NaN when the row has no value), ordering exactly as `sortKey` does.
    */
-  columnKey?(t: RowTable, index: number): number;
+  columnKeys?(t: RowTable): Float64Array;
   /**
    * The file column the value depends on alone (a text field or an INFO key): the keys are then
    * computed once per distinct value.
@@ -584,7 +599,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: compareLocus,
     missing: () => false,
     sortKey: (r) => chromRank(r.chrom) * 1e10 + r.pos,
-    columnKey: (t, i) => t.chromRankByCode[t.c.text.chrom.codes[i]!]! * 1e10 + t.c.numbers.pos[i]!,
+    columnKeys: (t) => t.locusKeys(),
   },
   {
     id: 'allele',
@@ -603,7 +618,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: byNumber((r) => r.vaf),
     missing: (r) => r.vaf === undefined,
     sortKey: (r) => r.vaf,
-    columnKey: (t, i) => t.c.numbers.vaf[i]!,
+    columnKeys: (t) => t.c.numbers.vaf,
   },
   {
     id: 'depth',
@@ -614,7 +629,7 @@ export const BASE_COLUMNS: Column[] = [
     compare: byNumber((r) => r.depth),
     missing: (r) => r.depth === undefined,
     sortKey: (r) => r.depth,
-    columnKey: (t, i) => t.c.numbers.depth[i]!,
+    columnKeys: (t) => t.c.numbers.depth,
   },
   {
     id: 'filter',
@@ -699,9 +714,10 @@ export type Sort = { column: ColumnId; desc: boolean } | null;
  * Rows sorted by one column (stable: ties keep the rows' order, which is file order); rows without a
  * value go last whichever the direction, as cBioPortal does. With no sort, the rows as given.
  *
- * Written for a million rows: every row's key is read once (numbers as they are; text as its rank
- * among the distinct values, which are few) and the rows are ordered by a stable radix sort of the
- * keys' bits. No comparator runs per pair of rows, which is what made a 1M-row sort take seconds.
+ * Written for a million rows: every row's key is read once into a typed array (numbers as they
+ * are, straight from the file's columns; text as its rank among the distinct values, which are few)
+ * and the rows are placed by keyOrder's counting or radix sort. No comparator runs per pair of rows,
+ * which is what made a 1M-row sort take seconds.
  */
 export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: readonly Column[]): VariantRow[] {
   const column = sort ? columns.find((c) => c.id === sort.column) : undefined;
@@ -711,28 +727,7 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
   let cached = sortCache.get(rows);
   const hit = cached?.get(column)?.[direction];
   if (hit) return hit;
-  const sign = sort.desc ? -1 : 1;
-  const n = rows.length;
-  const keys = scratch.f64(n);
-  // Row index of each key from the front; of each row without a key from the back (no second array).
-  const at = scratch.u32('at', n);
-  let count = 0;
-  let missed = 0;
-  const keyOf = columnarKeys(rows, column) ?? rowKeys(rows, column);
-  for (let i = 0; i < n; i++) {
-    // `+ 0` makes -0 plain 0, so a descending sort keeps zeros as one run.
-    const key = sign * keyOf(i) + 0;
-    if (Number.isNaN(key)) {
-      at[n - 1 - missed++] = i; // no place in an order: last, in their order
-      continue;
-    }
-    keys[count] = key;
-    at[count++] = i;
-  }
-  const order = stableOrder(keys.subarray(0, count));
-  const out: VariantRow[] = new Array(n);
-  for (let k = 0; k < count; k++) out[k] = rows[at[order[k]!]!]!;
-  for (let k = 0; k < missed; k++) out[count + k] = rows[at[n - 1 - k]!]!;
+  const out = sortedBy(rows, column, sort.desc ? -1 : 1);
   if (!cached) sortCache.set(rows, (cached = new Map()));
   let byDirection = cached.get(column);
   if (!byDirection) {
@@ -746,189 +741,35 @@ export function sortRows(rows: readonly VariantRow[], sort: Sort, columns: reado
 /** Sorted rows per rows array, column and direction (the arrays are the table's: never changed once made). */
 const sortCache = new WeakMap<readonly VariantRow[], Map<Column, VariantRow[][]>>();
 
-/**
- * Working arrays of the sort, kept from one sort to the next: a million-row sort needs some 40 MB
- * of them, and allocating that afresh every time made the garbage collector the slowest step.
- */
-const scratch = new (class {
-  private doubles = new Float64Array(0);
-  private readonly words = new Map<string, Uint32Array>();
-  f64(n: number): Float64Array {
-    if (this.doubles.length < n) this.doubles = new Float64Array(n);
-    return this.doubles;
+function sortedBy(rows: readonly VariantRow[], column: Column, sign: 1 | -1): VariantRow[] {
+  const n = rows.length;
+  // Each row's key, the direction's sign applied (`+ 0` makes -0 plain 0, so zeros stay one run); NaN: no value.
+  const keys = scratchKeys(n);
+  if (!columnarKeys(rows, column, sign, keys)) {
+    const keyOf = rowKeys(rows, column);
+    for (let i = 0; i < n; i++) keys[i] = sign * keyOf(i) + 0;
   }
-  u32(name: string, n: number): Uint32Array {
-    let array = this.words.get(name);
-    if (!array || array.length < n) this.words.set(name, (array = new Uint32Array(n)));
-    return array;
-  }
-})();
-
-/** The stable ascending order of `keys` (indices into it), as a new array. */
-export function radixOrder(keys: Float64Array): Uint32Array {
-  return stableOrder(keys).slice();
-}
-
-/**
- * The stable ascending order of `keys` (a scratch array, valid until the next sort). Keys already
- * in order (a file sorted by position) are answered as they are; otherwise an LSD radix sort in
- * 16-bit passes, over each key's 64 bits made order-preserving as an unsigned integer: a double's
- * bits, or for integer keys (positions, depths, the ranks of text values) its distance from the
- * smallest key, whose high digits are all zero, so their passes are skipped.
- */
-function stableOrder(keys: Float64Array): Uint32Array {
-  const n = keys.length;
-  let order = scratch.u32('order', n).subarray(0, n);
-  let sorted = true;
-  let integers = true;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i]!;
-    if (i > 0 && key < keys[i - 1]!) sorted = false;
-    if (key < min) min = key;
-    if (key > max) max = key;
-    if (integers && !Number.isInteger(key)) integers = false;
-  }
-  if (!sorted && integers && max - min < 65536) {
-    // Small integers (the ranks of text values, depths): their distance from the smallest is the digit of one counting pass.
-    const digits = scratch.u32('low', n).subarray(0, n);
-    for (let i = 0; i < n; i++) digits[i] = keys[i]! - min;
-    return countingOrder(digits, order);
-  }
-  if (!sorted && !integers) {
-    // Fractions (VAF, allele frequencies) mostly take few distinct values: ranked, one counting pass orders them.
-    const ranks = scratch.u32('low', n).subarray(0, n);
-    if (distinctRanks(keys, ranks)) return countingOrder(ranks, order);
-  }
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (sorted) return order;
-  let low = scratch.u32('low', n).subarray(0, n);
-  let high = scratch.u32('high', n).subarray(0, n);
-  if (integers && max - min <= Number.MAX_SAFE_INTEGER) {
-    for (let i = 0; i < n; i++) {
-      const u = keys[i]! - min; // exact: both are integers, the distance a safe one
-      const h = Math.floor(u / 4294967296);
-      high[i] = h;
-      low[i] = u - h * 4294967296;
-    }
-  } else {
-    const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [low, high] per key
-    for (let i = 0; i < n; i++) {
-      const h = bits[2 * i + 1]!;
-      const l = bits[2 * i]!;
-      // Negative doubles: all bits inverted; positive: the sign bit set. Unsigned order is then numeric order.
-      if (h & 0x80000000) {
-        high[i] = ~h >>> 0;
-        low[i] = ~l >>> 0;
-      } else {
-        high[i] = (h | 0x80000000) >>> 0;
-        low[i] = l;
-      }
-    }
-  }
-  // The words travel with the order, so every pass reads them in sequence (not through the order).
-  let nextOrder = scratch.u32('nextOrder', n).subarray(0, n);
-  let nextLow = scratch.u32('nextLow', n).subarray(0, n);
-  let nextHigh = scratch.u32('nextHigh', n).subarray(0, n);
-  const counts = COUNTS;
-  for (const [onHigh, shift] of [
-    [false, 0],
-    [false, 16],
-    [true, 0],
-    [true, 16],
-  ] as const) {
-    const word = onHigh ? high : low;
-    counts.fill(0);
-    for (let k = 0; k < n; k++) counts[(word[k]! >>> shift) & 0xffff]!++;
-    if (n === 0 || counts[(word[0]! >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to do
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
-    const moveLow = !onHigh && shift === 0; // the low word is still needed by the next pass
-    for (let k = 0; k < n; k++) {
-      const at = counts[(word[k]! >>> shift) & 0xffff]!++;
-      nextOrder[at] = order[k]!;
-      nextHigh[at] = high[k]!;
-      if (moveLow) nextLow[at] = low[k]!;
-    }
-    [order, nextOrder] = [nextOrder, order];
-    [high, nextHigh] = [nextHigh, high];
-    if (moveLow) [low, nextLow] = [nextLow, low];
-  }
-  return order;
-}
-
-const COUNTS = new Uint32Array(65536);
-const MAX_DISTINCT = 65536;
-const DISTINCT_SLOTS = 1 << 17;
-const distinctKeys = new Float64Array(DISTINCT_SLOTS);
-const distinctIds = new Int32Array(DISTINCT_SLOTS);
-const distinctValues = new Float64Array(MAX_DISTINCT);
-const rankOfId = new Uint32Array(MAX_DISTINCT);
-
-/**
- * Each key's rank among the distinct keys into `ranks` (equal keys, equal ranks; ranks in key
- * order), when there are at most MAX_DISTINCT of them; false (ranks unusable) when there are more.
- * Keys hold no NaN and no -0 (sortRows makes them plain 0).
- */
-function distinctRanks(keys: Float64Array, ranks: Uint32Array): boolean {
-  const n = keys.length;
-  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
-  const mask = DISTINCT_SLOTS - 1;
-  distinctIds.fill(-1);
+  const plan = planKeys(keys);
+  if (plan.kind === 'sorted') return rows.slice();
+  if (plan.kind === 'buckets') return placeByBuckets(rows, plan);
+  // Many distinct keys: the radix order of the rows with a key, then the rows without, in their order.
+  // Row index of each key from the front; of each row without a key from the back (no second array).
+  const at = scratchIndices(n);
   let count = 0;
+  let missed = 0;
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
-    let slot = (Math.imul(bits[2 * i]! ^ Math.imul(bits[2 * i + 1]!, 0x9e3779b1), 0x85ebca6b) >>> 15) & mask;
-    let id = distinctIds[slot]!;
-    while (id >= 0 && distinctKeys[slot] !== key) {
-      slot = (slot + 1) & mask;
-      id = distinctIds[slot]!;
+    if (key !== key) at[n - 1 - missed++] = i;
+    else {
+      keys[count] = key; // count <= i: the keys move forward over ones already read
+      at[count++] = i;
     }
-    if (id < 0) {
-      if (count === MAX_DISTINCT) return false;
-      id = count++;
-      distinctIds[slot] = id;
-      distinctKeys[slot] = key;
-      distinctValues[id] = key;
-    }
-    ranks[i] = id;
   }
-  // First-seen ids to ranks: the distinct values sorted, each id's value found in them.
-  const sorted = distinctValues.slice(0, count).sort();
-  for (let id = 0; id < count; id++) {
-    const value = distinctValues[id]!;
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    rankOfId[id] = lo;
-  }
-  for (let i = 0; i < n; i++) ranks[i] = rankOfId[ranks[i]!]!;
-  return true;
-}
-
-/** The stable order of ranks below 65,536 (indices into them), into `into`: one counting pass. */
-function countingOrder(ranks: Uint32Array, into: Uint32Array): Uint32Array {
-  const n = ranks.length;
-  const counts = COUNTS;
-  counts.fill(0);
-  for (let i = 0; i < n; i++) counts[ranks[i]!]!++;
-  let sum = 0;
-  for (let d = 0; d < 65536; d++) {
-    const c = counts[d]!;
-    counts[d] = sum;
-    sum += c;
-  }
-  for (let i = 0; i < n; i++) into[counts[ranks[i]!]!++] = i;
-  return into;
+  const order = radixSort(keys.subarray(0, count), plan.range);
+  const out: VariantRow[] = new Array(n);
+  for (let k = 0; k < count; k++) out[k] = rows[at[order[k]!]!]!;
+  for (let k = 0; k < missed; k++) out[count + k] = rows[at[n - 1 - k]!]!;
+  return out;
 }
 
 /** Each row's key (NaN: no value) through the column's functions: the definition. */
@@ -943,47 +784,76 @@ function rowKeys(rows: readonly VariantRow[], column: Column): (i: number) => nu
 }
 
 /**
- * The same keys read from the files' columns, when every row is a table row and the column says
- * how: directly (columnKey), or once per distinct value of the field it depends on (codes), the
- * value's key computed by rowKeys over one representative row each.
+ * The same keys (signed) into `keys`, read from the files' columns, when every row is a table row
+ * and the column says how: from a key column of the file (columnKeys), or once per distinct value
+ * of the field it depends on (codes). False when it cannot.
  */
-function columnarKeys(rows: readonly VariantRow[], column: Column): ((i: number) => number) | undefined {
-  if (!column.columnKey && !column.codes) return undefined;
-  for (let i = 0; i < rows.length; i++) if (!(rows[i] instanceof TableRow)) return undefined;
+function columnarKeys(rows: readonly VariantRow[], column: Column, sign: number, keys: Float64Array): boolean {
+  if (!column.columnKeys && !column.codes) return false;
+  let t: RowTable | undefined;
+  if (column.columnKeys) {
+    const columnKeys = column.columnKeys;
+    let values: Float64Array = new Float64Array(0);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (!(row instanceof TableRow)) return false;
+      if (row.t !== t) values = columnKeys((t = row.t));
+      keys[i] = sign * values[row.index]! + 0;
+    }
+    return true;
+  }
+  for (let i = 0; i < rows.length; i++) if (!(rows[i] instanceof TableRow)) return false;
   const tableRows = rows as readonly TableRow[];
-  if (column.columnKey) {
-    const columnKey = column.columnKey;
-    return (i) => columnKey(tableRows[i]!.t, tableRows[i]!.index);
-  }
-  // One representative row per (file, code); code -1 (no value) is slot 0.
-  type Slot = { t: RowTable; codes: Int32Array | undefined; first: Int32Array };
-  const slots = new Map<RowTable, Slot>();
-  let last: Slot | undefined;
-  const slotOf = (t: RowTable): Slot => {
-    if (last?.t === t) return last;
-    let slot = slots.get(t);
-    if (!slot) {
-      const codes = column.codes!(t);
-      slots.set(t, (slot = { t, codes, first: new Int32Array((codes ? codedValues(t, codes) : 0) + 1).fill(-1) }));
-    }
-    return (last = slot);
-  };
-  const representatives: TableRow[] = [];
-  for (const row of tableRows) {
-    const slot = slotOf(row.t);
-    const code = slot.codes ? slot.codes[row.index]! + 1 : 0;
-    if (slot.first[code] === -1) {
-      slot.first[code] = representatives.length;
-      representatives.push(row);
-    }
-  }
-  const repKey = rowKeys(representatives, column);
-  const keyOfRep = Float64Array.from(representatives, (_, r) => repKey(r));
-  return (i) => {
+  const byTable = codeKeys(tableRows, column, sign);
+  let codes: Int32Array | undefined;
+  let keyOfCode: Float64Array = new Float64Array(0);
+  for (let i = 0; i < tableRows.length; i++) {
     const row = tableRows[i]!;
-    const slot = slotOf(row.t);
-    return keyOfRep[slot.first[slot.codes ? slot.codes[row.index]! + 1 : 0]!]!;
-  };
+    if (row.t !== t) ({ codes, keys: keyOfCode } = byTable.get((t = row.t))!);
+    keys[i] = keyOfCode[codes ? codes[row.index]! + 1 : 0]!;
+  }
+  return true;
+}
+
+/**
+ * Per file of the rows, the column's signed key of each code (at code + 1; 0: no value), computed
+ * by rowKeys over one representative row per code, so text ranks span all the files.
+ */
+function codeKeys(
+  rows: readonly TableRow[],
+  column: Column,
+  sign: number,
+): Map<RowTable, { codes: Int32Array | undefined; keys: Float64Array }> {
+  const tables: RowTable[] = [];
+  let last: RowTable | undefined;
+  for (const row of rows) if (row.t !== last && !tables.includes((last = row.t))) tables.push(last);
+  const representatives: TableRow[] = [];
+  const firsts = tables.map((t) => {
+    const codes = column.codes!(t);
+    const first = new Int32Array((codes ? codedValues(t, codes) : 0) + 1).fill(-1);
+    const represent = (index: number) => {
+      if (index < 0) return;
+      first[codes ? codes[index]! + 1 : 0] = representatives.length;
+      representatives.push(new TableRow(t, index));
+    };
+    // The rows without a value (the typed array's own search: no pass of ours); then each value's first row.
+    represent(codes ? codes.indexOf(-1) : 0);
+    if (!codes) return { t, codes, first };
+    let found = 0;
+    for (let index = 0; index < t.length && found < first.length - 1; index++) {
+      if (first[codes[index]! + 1] !== -1) continue;
+      represent(index);
+      found += 1;
+    }
+    return { t, codes, first };
+  });
+  const keyOf = rowKeys(representatives, column);
+  return new Map(
+    firsts.map(({ t, codes, first }) => [
+      t,
+      { codes, keys: Float64Array.from(first, (r) => (r < 0 ? NaN : sign * keyOf(r) + 0)) },
+    ]),
+  );
 }
 
 /** How many distinct values a file column's codes point into. */

@@ -186,6 +186,11 @@ describe.skipIf(!haveData)('DICOM bulk annotations over their slide', () => {
       text: exported.text,
     })) as ResultOf<'annotations.importGeoJson'>;
     expect(again.saved.count).toBe(8);
+    // The answer lists what was added, as stored (the page undoes the import with exactly these).
+    const after = (await other.call('annotations.get', { slideId: other.summary.slides[0].id })) as ResultOf<'annotations.get'>;
+    expect(again.added).toHaveLength(4);
+    expect(again.added.some((a) => result.added.some((b) => b.id === a.id))).toBe(false);
+    for (const a of again.added) expect(after.annotations.find((x) => x.id === a.id)).toEqual(a);
   });
 
   it('refuses a file that is not GeoJSON, naming it', async () => {

@@ -87,6 +87,12 @@ describe('HealthImaging slides of a case', () => {
       const info = await call<SlideInfo>(services, 'slides.info', { slideId });
       expect(info.tileUrlTemplate).toBe(`/binary/slides/${slideId}/tiles/{level}/{col}/{row}`);
       expect(info).toMatchObject({ tileContentType: 'image/jpeg', remoteUrl: expect.stringContaining(IMAGING.grid) });
+      // No ICC profile comes with a HealthImaging slide: colour as stored, and the pane says why.
+      const colour = (await services.dispatch('slides.colour' as never, { slideId } as never)) as {
+        ok: boolean;
+        error?: { code: string; message: string };
+      };
+      expect(colour).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/ICC profile/) } });
       const first = await tile(services, slideId, 2, 1);
       expect(first).toMatchObject({ status: 200, type: 'image/jpeg' });
 
@@ -104,7 +110,7 @@ describe('HealthImaging slides of a case', () => {
       expect(total).toBe(52);
       expect(world.imaging.frameRequests.length - before).toBeLessThan(total - 6); // resumed
       const stats = await call<{ pinnedEntries: number }>(services, 'cache.stats');
-      expect(stats.pinnedEntries).toBe(total + 1); // and the metadata
+      expect(stats.pinnedEntries).toBe(total + 2); // and the metadata, and the levels chosen
     });
     await services.dispose();
 

@@ -357,6 +357,7 @@ describe('the disk cache', () => {
       const { deps } = imagingDeps(world.dir, 'c3');
       const slide = await openHealthImagingSlide(connection, refOf(IMAGING.grid), deps);
       const good = (await slide.readTile(0, 6, 2))!;
+      await slide.cacheWritten(); // written after the tile is answered
       deps.cache.close();
       for (const path of await entryFiles(join(world.dir, 'c3'))) {
         const bytes = await readFile(path);
@@ -376,6 +377,7 @@ describe('the disk cache', () => {
       const { deps } = imagingDeps(world.dir, 'partial');
       const slide = await openHealthImagingSlide(connection, refOf(IMAGING.grid), deps);
       await slide.readTile(0, 1, 1);
+      await slide.cacheWritten();
       deps.cache.close();
     });
     const offlineWorld = {

@@ -66,6 +66,8 @@ export type Fault = {
   /** Operation name (exact) or pattern; all operations when absent. */
   operation?: string | RegExp;
   kind: FaultKind;
+  /** Only requests whose path matches (one resource of many); all paths when absent. */
+  path?: RegExp;
   /** How many matching requests fail (then the fault is spent). Infinity for all. */
   times: number;
 };
@@ -188,7 +190,7 @@ export async function startAwsTestServer(
     }
     if (!route) return fail(404, 'UnknownOperationException', `No test route for ${req.method} ${path} (${service}).`);
 
-    const fault = faults.find((f) => f.times > 0 && matches(f.operation, operation));
+    const fault = faults.find((f) => f.times > 0 && matches(f.operation, operation) && (!f.path || f.path.test(path)));
     if (fault) {
       fault.times--;
       switch (fault.kind) {

@@ -12,7 +12,11 @@ import { readSlideIccProfile } from './iccProfile.js';
 export class SlideColours {
   private readonly cache = new Map<string, Promise<SlideColour | null>>();
 
-  constructor(private readonly filesOf: (slideId: string) => string[]) {}
+  constructor(
+    private readonly filesOf: (slideId: string) => string[],
+    /** A slide of the case held remotely (HealthImaging, #9): no file to read a profile from. */
+    private readonly isRemote: (slideId: string) => boolean = () => false,
+  ) {}
 
   colour(slideId: string): Promise<SlideColour | null> {
     let entry = this.cache.get(slideId);
@@ -26,6 +30,10 @@ export class SlideColours {
 
   private async compute(slideId: string): Promise<SlideColour | null> {
     const files = this.filesOf(slideId);
+    if (files.length === 0 && this.isRemote(slideId)) {
+      // HealthImaging keeps binary attributes such as the ICC profile out of its metadata.
+      throw new ServiceError('UNSUPPORTED', 'HealthImaging does not give the ICC profile of its slides.');
+    }
     if (files.length === 0) throw new ServiceError('NOT_FOUND', `No slide ${slideId} in this case.`);
     const profile = await readSlideIccProfile(files);
     if (!profile) return null;
@@ -45,6 +53,13 @@ const ofCase = new WeakMap<CaseSession, SlideColours>();
 /** The open case's slide colours (dropped with the case). */
 export function slideColoursOf(open: CaseSession): SlideColours {
   let colours = ofCase.get(open);
-  if (!colours) ofCase.set(open, (colours = new SlideColours((id) => open.slideFilePaths(id))));
+  if (!colours)
+    ofCase.set(
+      open,
+      (colours = new SlideColours(
+        (id) => open.slideFilePaths(id),
+        (id) => !!open.remoteSlide(id),
+      )),
+    );
   return colours;
 }

@@ -8,7 +8,7 @@ import { VariantColumnsBuilder } from '../../../../shared/model/variantColumns.j
 import { badFile } from '../../errors.js';
 import type { VariantReader } from '../../sources.js';
 import { cappedWarning, INDEX_ADVICE, MAX_VARIANTS } from '../limits.js';
-import { forEachLine } from '../textSource.js';
+import { forEachLine, type LineHandler } from '../textSource.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
 import { VcfLineReader } from './vcfLine.js';
@@ -49,8 +49,11 @@ export const readVcf = async (path: string, options: ReadVcfOptions = {}): Retur
       () => 0,
     ));
   let lastChromCode = -1;
-  const forEach = options.lines?.forEach ?? ((onLine) => forEachLine(path, onLine));
-  await forEach((text, lineNumber) => {
+  // A local file's lines come with their bytes where ASCII (forEachLine), which the line reader codes from.
+  const forEach: (onLine: LineHandler) => Promise<void> = options.lines
+    ? (onLine) => options.lines!.forEach((line, lineNumber) => onLine(line, lineNumber))
+    : (onLine) => forEachLine(path, onLine);
+  await forEach((text, lineNumber, bytes, byteStart) => {
     lastLine = lineNumber;
     // A line that starts with a non-space character is not blank: no trim() of every line.
     const first = text.charCodeAt(0);
@@ -85,7 +88,7 @@ export const readVcf = async (path: string, options: ReadVcfOptions = {}): Retur
     }
     const before = variants.length;
     try {
-      if (!lineReader!.read(text, variants)) for (const v of recordVariants(text, header)) variants.push(v);
+      if (!lineReader!.read(text, variants, bytes, byteStart)) for (const v of recordVariants(text, header)) variants.push(v);
     } catch (error) {
       if (!(error instanceof RecordProblem)) throw error;
       warnings.add(`line ${lineNumber}: ${error.message}; record skipped`);

@@ -46,7 +46,7 @@ const MAX_ENTRY_FIELDS = 256;
 
 export class VcfLineReader {
   private readonly infoTypes = new Map<string, InfoType>();
-  /** Per FORMAT string, the column of each of FORMAT_KEYS_USED (-1 when absent). */
+  /** Per FORMAT string, for each of its columns the FORMAT_KEYS_USED key there (-1: one we do not use). */
   private readonly formatColumns = new Map<string, Int32Array>();
   private lastFormat: string | undefined;
   private lastFormatColumns: Int32Array | undefined;
@@ -81,6 +81,8 @@ export class VcfLineReader {
     this.repeatedAnnotationKeys = new Set(keys).size !== keys.length;
   }
 
+  private annotationType: InfoType | undefined;
+
   private infoType(key: string): InfoType {
     let type = this.infoTypes.get(key);
     if (type === undefined) {
@@ -99,7 +101,10 @@ export class VcfLineReader {
     let columns = this.formatColumns.get(format);
     if (!columns) {
       const keys = format.split(':');
-      columns = Int32Array.from(FORMAT_KEYS_USED, (key) => keys.indexOf(key));
+      // Up to the last column we use: a sample's fields are read no further.
+      const used = keys.map((key, column) => (keys.indexOf(key) === column ? FORMAT_KEYS_USED.indexOf(key) : -1));
+      while (used.length > 0 && used.at(-1)! < 0) used.pop();
+      columns = Int32Array.from(used);
       if (this.formatColumns.size < 1000) this.formatColumns.set(format, columns);
     }
     this.lastFormat = format;
@@ -109,9 +114,13 @@ export class VcfLineReader {
 
   /**
    * Reads one data line into `out` (one row per ALT that is a variant); false when the line is not
-   * one this reader is sure of (nothing written then).
+   * one this reader is sure of (nothing written then). `bytes` from `byteStart` on are the line's, when
+   * known (see LineHandler): values are then coded from them.
    */
-  read(line: string, out: VariantColumnsBuilder): boolean {
+  read(line: string, out: VariantColumnsBuilder, bytes?: Uint8Array, byteStart = 0): boolean {
+    this.line = line;
+    this.bytes = bytes;
+    this.byteBase = byteStart;
     if (out !== this.builder) {
       this.builder = out;
       this.annotationColumns = this.annotationKeys.map((key) => out.infoColumn(key));
@@ -120,14 +129,17 @@ export class VcfLineReader {
       this.shortProteinCodes = [];
       this.derived = new DerivedCodes(this.annotationColumns);
     }
-    // Column ends: the first 8 tabs.
-    const t0 = line.indexOf('\t');
-    const t1 = t0 < 0 ? -1 : line.indexOf('\t', t0 + 1);
-    const t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
-    const t3 = t2 < 0 ? -1 : line.indexOf('\t', t2 + 1);
-    const t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
-    const t5 = t4 < 0 ? -1 : line.indexOf('\t', t4 + 1);
-    const t6 = t5 < 0 ? -1 : line.indexOf('\t', t5 + 1);
+    // Column ends: the first 8 tabs; the 7 before INFO from the bytes in one loop when known (short
+    // columns: cheaper than a call to indexOf each), the one after INFO by indexOf.
+    const tabs = this.tabs;
+    this.tabsBeforeInfo(line);
+    const t0 = tabs[0]!;
+    const t1 = tabs[1]!;
+    const t2 = tabs[2]!;
+    const t3 = tabs[3]!;
+    const t4 = tabs[4]!;
+    const t5 = tabs[5]!;
+    const t6 = tabs[6]!;
     if (t6 < 0 || t0 === 0 || line.charCodeAt(line.length - 1) === 13) return false;
     const t7 = line.indexOf('\t', t6 + 1);
     const infoEnd = t7 < 0 ? line.length : t7;
@@ -181,11 +193,11 @@ export class VcfLineReader {
       const af = alts.length === 1 ? simpleNumber(line, this.sampleStarts[AF]!, this.sampleEnds[AF]!) : NaN;
       const vaf = af >= 0 && af <= 1 ? af : alleleFraction((sample ??= this.tumorFields(line)), altIndex, alts.length, ref, alt);
       const row = out.addRow(pos, vaf, depth, qual);
-      out.chrom.setRange(row, line, 0, t0);
+      out.chrom.setCode(row, this.code(out.chrom, line, 0, t0));
       out.ref.set(row, ref);
       out.alt.set(row, alt);
-      if (!noId) out.id.setRange(row, line, t1 + 1, t2);
-      out.filter.setRange(row, line, t5 + 1, t6);
+      if (!noId) out.id.setCode(row, this.code(out.id, line, t1 + 1, t2));
+      out.filter.setCode(row, this.code(out.filter, line, t5 + 1, t6));
       out.sample.set(row, this.header.tumorSample);
       if (inPlace) this.writeEntryFields(row, line, out, info);
       else {
@@ -208,7 +220,7 @@ export class VcfLineReader {
     for (let k = 0; k < info.count && count < MAX_INFO_FIELDS; k++) {
       const field = this.fields[k]!;
       field.column ??= this.builder!.infoColumn(field.key);
-      field.column.setRange(row, field.source, field.start, field.end);
+      field.column.setCode(row, this.code(field.column, field.source, field.start, field.end));
       count += 1;
     }
     return count;
@@ -238,7 +250,6 @@ export class VcfLineReader {
     const fieldCount = this.entryFieldCount;
     const starts = this.entryStarts;
     const ends = this.entryEnds;
-    const present = (i: number): boolean => i >= 0 && i < fieldCount && ends[i]! > starts[i]!;
     // The entry's fields as INFO columns first: the code each gets there is then the key to the
     // gene, consequence and HGVS it gives, worked out once per distinct value (see derived()).
     let count = this.writeInfoFields(row, info);
@@ -248,7 +259,7 @@ export class VcfLineReader {
     let hgvscCode = -1;
     let hgvspCode = -1;
     for (let i = 0; i < this.annotationKeys.length && count < MAX_INFO_FIELDS; i++) {
-      if (!present(i)) continue;
+      if (!(i < fieldCount && ends[i]! > starts[i]!)) continue;
       const key = this.annotationKeys[i]!;
       if (added?.has(key) || this.hasInfoKey(key, info.count)) continue;
       added?.add(key);
@@ -259,7 +270,7 @@ export class VcfLineReader {
         const kept = cut(line.slice(start, end));
         column.setRange(row, kept, 0, kept.length);
       } else {
-        const code = column.codeOf(line, start, end);
+        const code = this.code(column, line, start, end);
         column.setCode(row, code);
         if (i === at.gene) geneCode = code;
         if (i === at.consequence) consequenceCode = code;
@@ -270,25 +281,25 @@ export class VcfLineReader {
     }
     const derived = this.derived;
     if (geneCode >= 0) out.gene.setCode(row, derived.gene(geneCode, at.gene, out));
-    else if (present(at.gene)) out.gene.setRange(row, line, starts[at.gene]!, ends[at.gene]!);
+    else if (this.entryHas(at.gene)) out.gene.setCode(row, this.code(out.gene, line, starts[at.gene]!, ends[at.gene]!));
     else out.gene.set(row, info.gene);
     if (consequenceCode >= 0) out.consequence.setCode(row, derived.consequence(consequenceCode, at.consequence, out));
-    else if (present(at.consequence)) {
+    else if (this.entryHas(at.consequence)) {
       const start = starts[at.consequence]!;
       const end = ends[at.consequence]!;
       const amp = line.indexOf('&', start); // "missense_variant&splice_region_variant": the first term is the most severe
-      out.consequence.setRange(row, line, start, amp >= 0 && amp < end ? amp : end);
+      out.consequence.setCode(row, this.code(out.consequence, line, start, amp >= 0 && amp < end ? amp : end));
     }
     if (hgvscCode >= 0) out.hgvsc.setCode(row, derived.hgvsc(hgvscCode, at.hgvsc, out));
-    else if (present(at.hgvsc)) {
+    else if (this.entryHas(at.hgvsc)) {
       const start = starts[at.hgvsc]!;
       const end = ends[at.hgvsc]!;
       const colon = line.indexOf(':', start); // withoutSequenceId
-      out.hgvsc.setRange(row, line, colon >= 0 && colon < end ? colon + 1 : start, end);
+      out.hgvsc.setCode(row, this.code(out.hgvsc, line, colon >= 0 && colon < end ? colon + 1 : start, end));
     }
     if (hgvspCode >= 0) out.hgvsp.setCode(row, derived.hgvsp(hgvspCode, at.hgvsp, out));
-    else if (present(at.hgvsp)) {
-      const raw = this.rawProtein.codeOf(line, starts[at.hgvsp]!, ends[at.hgvsp]!);
+    else if (this.entryHas(at.hgvsp)) {
+      const raw = this.code(this.rawProtein, line, starts[at.hgvsp]!, ends[at.hgvsp]!);
       let code = this.shortProteinCodes[raw];
       if (code === undefined) {
         const short = shortProteinChange(this.rawProtein.values[raw]!);
@@ -299,6 +310,38 @@ export class VcfLineReader {
   }
 
   private entryFieldCount = 0;
+
+  /** The first 7 tabs of the line being read (-1: fewer). */
+  private readonly tabs = new Int32Array(7);
+
+  private tabsBeforeInfo(line: string): void {
+    const tabs = this.tabs;
+    const bytes = this.bytes;
+    let k = 0;
+    if (bytes !== undefined) {
+      const base = this.byteBase;
+      const end = base + line.length;
+      for (let i = base; i < end && k < 7; i++) if (bytes[i] === 9) tabs[k++] = i - base;
+    } else for (let at = line.indexOf('\t'); at >= 0 && k < 7; at = line.indexOf('\t', at + 1)) tabs[k++] = at;
+    while (k < 7) tabs[k++] = -1;
+  }
+
+  /** The line being read, and its bytes when the file's reader gave them (ASCII: character i is `bytes[byteBase + i]`). */
+  private line = '';
+  private bytes: Uint8Array | undefined;
+  private byteBase = 0;
+
+  /** `column`'s code of `source[start, end)`: from the line's bytes when it is the line and they are known. */
+  private code(column: Coder, source: string, start: number, end: number): number {
+    const bytes = this.bytes;
+    if (bytes !== undefined && source === this.line) return column.codeOfBytes(bytes, this.byteBase + start, this.byteBase + end);
+    return column.codeOf(source, start, end);
+  }
+
+  /** Whether field `i` of the entry (entryRanges) has a value. */
+  private entryHas(i: number): boolean {
+    return i >= 0 && i < this.entryFieldCount && this.entryEnds[i]! > this.entryStarts[i]!;
+  }
 
   /**
    * The '|' fields of the one entry `line[start, end)`, trimmed as String.prototype.trim trims, into
@@ -377,6 +420,9 @@ export class VcfLineReader {
         key = previous.key;
         type = previous.type;
         reused = true;
+      } else if (annotationKey !== undefined && textAt(line, at, keyEnd, annotationKey)) {
+        key = annotationKey; // not among the fields kept: compared in place, as a kept key is
+        type = this.annotationType ??= this.infoType(key);
       } else {
         key = line.slice(at, keyEnd);
         // Keys a JS object would order first (array indices) or that are special to it: left to the library.
@@ -443,13 +489,14 @@ export class VcfLineReader {
    * `t7` is the tab before FORMAT (-1: none).
    */
   private tumorRanges(line: string, t7: number): void {
-    this.sampleStarts.fill(-1);
-    this.sampleEnds.fill(-1);
+    const starts = this.sampleStarts;
+    const ends = this.sampleEnds;
+    for (let k = 0; k < starts.length; k++) starts[k] = ends[k] = -1; // a loop: fill() is a call per line
     const tumor = this.header.tumorIndex;
     if (tumor < 0 || t7 < 0) return;
     let t8 = line.indexOf('\t', t7 + 1);
     if (t8 < 0) return; // FORMAT without samples
-    const columns = this.formatColumnsOf(line, t7 + 1, t8);
+    const keyAt = this.formatColumnsOf(line, t7 + 1, t8);
     let start = t8 + 1;
     for (let s = 0; s < tumor; s++) {
       t8 = line.indexOf('\t', start);
@@ -458,16 +505,14 @@ export class VcfLineReader {
     }
     let end = line.indexOf('\t', start);
     if (end < 0) end = line.length;
-    let maxColumn = -1;
-    for (let k = 0; k < columns.length; k++) if (columns[k]! > maxColumn) maxColumn = columns[k]!;
     let column = 0;
     let fieldStart = start;
-    for (let i = start; i <= end && column <= maxColumn; i++) {
+    for (let i = start; i <= end && column < keyAt.length; i++) {
       if (i === end || line.charCodeAt(i) === 58) {
-        for (let k = 0; k < columns.length; k++) {
-          if (columns[k] !== column) continue;
-          this.sampleStarts[k] = fieldStart;
-          this.sampleEnds[k] = i;
+        const k = keyAt[column]!;
+        if (k >= 0) {
+          starts[k] = fieldStart;
+          ends[k] = i;
         }
         column += 1;
         fieldStart = i + 1;
@@ -508,14 +553,11 @@ class DerivedCodes {
   }
 
   gene(code: number, field: number, out: VariantColumnsBuilder): number {
-    return this.of(this.genes, code, field, out.gene, (value) => value);
+    return this.of(this.genes, code, field, out.gene, sameValue);
   }
 
   consequence(code: number, field: number, out: VariantColumnsBuilder): number {
-    return this.of(this.consequences, code, field, out.consequence, (value) => {
-      const amp = value.indexOf('&');
-      return amp < 0 ? value : value.slice(0, amp);
-    });
+    return this.of(this.consequences, code, field, out.consequence, firstTerm);
   }
 
   hgvsc(code: number, field: number, out: VariantColumnsBuilder): number {
@@ -525,6 +567,14 @@ class DerivedCodes {
   hgvsp(code: number, field: number, out: VariantColumnsBuilder): number {
     return this.of(this.hgvsps, code, field, out.hgvsp, shortProteinChange);
   }
+}
+
+// Module functions rather than arrows at the call: a closure a row is garbage (and, under tsx, a __name call).
+const sameValue = (value: string): string => value;
+/** "missense_variant&splice_region_variant": the first term is the most severe. */
+function firstTerm(value: string): string {
+  const amp = value.indexOf('&');
+  return amp < 0 ? value : value.slice(0, amp);
 }
 
 /** Where AF and DP are in FORMAT_KEYS_USED. */

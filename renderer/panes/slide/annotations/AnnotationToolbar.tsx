@@ -1,4 +1,8 @@
-/** The annotation tools in the slide toolbar: select, the six shapes, the class drawn with, undo/redo, the list. */
+/**
+ * The annotation tools in the slide toolbar: select, the six shapes, the class drawn with,
+ * undo/redo, the list. A compact toolbar shows the list (and any problem) in its row (`main`) and
+ * the rest under its "More tools" (`more`).
+ */
 import type { ReactNode } from 'react';
 import type { AnnotationClass } from '../../../../shared/model/annotations.js';
 import {
@@ -42,12 +46,14 @@ export type AnnotationToolbarProps = {
   disabled: boolean;
   /** Something the user should see even with the list closed: not saved, or not loaded. */
   problem: string | null;
+  part?: ToolbarPart;
 };
 
-export function AnnotationToolbar(p: AnnotationToolbarProps) {
-  return (
-    <div className="annotation-toolbar">
-      <span className="toolbar-sep" />
+export type ToolbarPart = 'all' | 'main' | 'more';
+
+export function AnnotationToolbar({ part = 'all', ...p }: AnnotationToolbarProps) {
+  const tools = (
+    <>
       <div className="annotation-tools" role="group" aria-label="Annotation tools">
         {TOOLS.map((t) => (
           <button
@@ -104,6 +110,10 @@ export function AnnotationToolbar(p: AnnotationToolbarProps) {
       >
         <RedoIcon />
       </button>
+    </>
+  );
+  const list = (
+    <>
       <button
         type="button"
         className={`btn ghost small${p.listOpen ? ' on' : ''}`}
@@ -125,6 +135,14 @@ export function AnnotationToolbar(p: AnnotationToolbarProps) {
           {p.problem.length > 40 ? `${p.problem.slice(0, 40)}…` : p.problem}
         </button>
       ) : null}
+    </>
+  );
+  if (part === 'more') return <div className="annotation-toolbar">{tools}</div>;
+  return (
+    <div className="annotation-toolbar">
+      <span className="toolbar-sep" />
+      {part === 'all' ? tools : null}
+      {list}
     </div>
   );
 }

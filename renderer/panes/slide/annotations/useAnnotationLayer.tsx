@@ -19,7 +19,7 @@ import { download } from '../../../util/download.js';
 import type { LayerManager } from '../layers.js';
 import { AnnotationPanel, type ListedAnnotation } from './AnnotationPanel.js';
 import { AnnotationScene, drawn } from './annotationScene.js';
-import { AnnotationToolbar } from './AnnotationToolbar.js';
+import { AnnotationToolbar, type ToolbarPart } from './AnnotationToolbar.js';
 import { TOOL_KEYS, classNameOf, classesOf, type Tool } from './annotationTools.js';
 import { colorOf, useAnnotationOverlay } from './useAnnotationOverlay.js';
 import { useSlideAnnotations } from './useSlideAnnotations.js';
@@ -36,7 +36,8 @@ export type AnnotationLayerProps = {
 };
 
 export type AnnotationLayer = {
-  toolbar: ReactNode;
+  /** The tools for the slide toolbar: all of them, or a compact toolbar's row or "More tools" part. */
+  toolbar(part?: ToolbarPart): ReactNode;
   panel: ReactNode;
   /** A key pressed in the viewer: true when the annotations took it. */
   onKey(e: KeyboardEvent): boolean;
@@ -185,10 +186,11 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
         const text = await file.text();
         setBusy(`Importing ${file.name}…`);
         const result = await api.call('annotations.importGeoJson', { slideId: info.id, fileName: file.name, text });
-        data.reload();
+        // One step: Ctrl+Z takes the whole import away again.
+        data.record({ before: [], after: result.added }, result.saved);
         setNotice({
           kind: 'info',
-          text: `${result.imported.toLocaleString('en-US')} annotations imported from ${file.name}.${result.warnings.length ? ` ${result.warnings.length} left out or changed: ${result.warnings[0]}` : ''}`,
+          text: `${result.imported.toLocaleString('en-US')} annotations imported from ${file.name} (Ctrl+Z undoes the import).${result.warnings.length ? ` ${result.warnings.length} left out or changed: ${result.warnings[0]}` : ''}`,
         });
       } catch (e) {
         const error = asTriptychError(e);
@@ -197,7 +199,7 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
         setBusy(null);
       }
     },
-    [info.id, data.reload],
+    [info.id, data.record],
   );
   const exportFile = useCallback(async () => {
     setBusy('Exporting…');
@@ -248,8 +250,9 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
     [data.undo, data.redo, overlay, selectedId, selected, tool, remove, setTool, editable],
   );
 
-  const toolbar = (
+  const toolbar = (part?: ToolbarPart) => (
     <AnnotationToolbar
+      part={part}
       tool={tool}
       onTool={setTool}
       classes={classes}

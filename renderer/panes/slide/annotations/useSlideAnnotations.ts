@@ -32,6 +32,11 @@ export type SlideAnnotationsState = {
   file: string | null;
   save: SaveState;
   perform(step: Step): void;
+  /**
+   * A step the store has already made (a GeoJSON import): shown and undoable like any other, one
+   * step however many annotations it adds, but not sent again.
+   */
+  record(step: Step, saved: SavedAnnotations): void;
   undo(): void;
   redo(): void;
   /** Read again from the store (after an import, or to retry). */
@@ -123,6 +128,13 @@ export function useSlideAnnotations(slideId: string): SlideAnnotationsState {
     file: where?.file ?? null,
     save,
     perform: useCallback((step: Step) => commit(perform(historyRef.current, step)), [commit]),
+    record: useCallback((step: Step, saved: SavedAnnotations) => {
+      const next = perform(historyRef.current, step).history;
+      historyRef.current = next;
+      setHistory(next);
+      setWhere({ location: saved.location, file: saved.file });
+      if (!pending.current && !flushing.current) setSave({ state: 'saved', saved });
+    }, []),
     undo: useCallback(() => commit(undo(historyRef.current)), [commit]),
     redo: useCallback(() => commit(redo(historyRef.current)), [commit]),
     reload: useCallback(() => setAttempt((n) => n + 1), []),

@@ -43,15 +43,18 @@ export function SlideCompare({
     elements: { left: leftElement, right: rightElement },
     linked: compare.linked,
     offset: compare.offset,
+    rotation: compare.rotation ?? 0,
     onOffset: (offset) => onChange({ ...compare, offset }),
+    onAlign: ({ offset, rotation }) => onChange({ ...compare, offset, rotation }),
   });
   useAlignByPoints({
     step: align,
     left: leftSide,
     right: rightSide,
     elements: { left: leftElement, right: rightElement },
+    rotation: compare.rotation ?? 0,
     onStep: onAlign,
-    onOffset: (offset) => onChange({ ...compare, offset }),
+    onAlign: ({ offset, rotation }) => onChange({ ...compare, offset, rotation }),
   });
 
   return (

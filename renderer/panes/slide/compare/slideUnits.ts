@@ -43,9 +43,3 @@ export function applyMicronView(side: SyncSide, view: MicronView): void {
   viewport.zoomTo(item.imageToViewportZoom(view.pxPerMicron * side.mppX), undefined, true);
   viewport.panTo(item.imageToViewportCoordinates(new OpenSeadragon.Point(view.x / side.mppX, view.y / side.mppY)), true);
 }
-
-export const shifted = (view: MicronView, by: MicronOffset, sign = 1): MicronView => ({
-  ...view,
-  x: view.x + sign * by.x,
-  y: view.y + sign * by.y,
-});
