@@ -17,7 +17,7 @@ import { IndexedVcf } from '../variants/vcf/indexedVcf.js';
 import type { PartedFile, RangeSource } from './partedFile.js';
 import { openReadSet, type OpenedReadSet, type RemoteDeps } from './readSetSource.js';
 import { bamContigs } from './bamContigs.js';
-import { firstReadsLocus } from './firstReadsLocus.js';
+import { firstCramReadsLocus, firstReadsLocus } from './firstReadsLocus.js';
 import { faiContigs, openReference, type OpenedReference } from './referenceSource.js';
 import { readRemoteVariantTable } from './remoteVariantTable.js';
 import { openS3Object, type OpenedS3Object } from './s3ObjectSource.js';
@@ -80,7 +80,8 @@ export class CaseHealthOmics {
           this.register(indexFileId, entry.url, async () => index);
           Object.assign(track, { indexFileId, indexFormat: opened.format === 'BAM' ? 'bai' : 'crai' });
           // Best effort: a view with no variant to go to starts there (none said: it starts as before).
-          const readsLocus = opened.format === 'BAM' ? await firstReadsLocus(opened.source, index).catch(() => null) : null;
+          const findFirst = opened.format === 'BAM' ? firstReadsLocus : firstCramReadsLocus;
+          const readsLocus = await findFirst(opened.source, index).catch(() => null);
           if (readsLocus) track.readsLocus = readsLocus;
         }
         tracks.push(track);

@@ -2,10 +2,9 @@ import { stat } from 'node:fs/promises';
 import { CaseSession } from '../case/caseSession.js';
 import { openCase } from '../case/openCase.js';
 import { ctdnaInspectJson } from '../ctdna/ctdnaInspectJson.js';
-import type { VariantTable } from '../../../shared/model/variants.js';
-import { variantsOf } from '../../../shared/model/variantColumns.js';
 import { badFile, ServiceError } from '../errors.js';
 import type { SlideRef } from '../../../shared/model/case.js';
+import { inspectVariants } from './inspectVariants.js';
 // ---- HealthOmics (#10) ----
 import { parseOmicsUrl } from '../../../shared/model/healthOmics.js';
 import { inspectOmics } from '../healthomics/inspectOmics.js';
@@ -15,9 +14,6 @@ import { parseHealthImagingUrl } from '../../../shared/model/healthImaging.js';
 import { openStandaloneHealthImagingSlide } from '../healthimaging/standaloneImaging.js';
 import type { SlideInfo } from '../../../shared/model/slide.js';
 // ---- end HealthImaging ----
-
-/** How many normalized variants `inspect` lists; `records` still counts them all. */
-const MAX_LISTED_VARIANTS = 1000;
 
 /**
  * What Triptych finds at a path, as JSON for `triptych inspect`: a case folder (its files, what
@@ -132,38 +128,5 @@ function slideJson(info: Omit<SlideInfo, 'id' | 'tileUrlTemplate' | 'associated'
       mppX,
       mppY,
     })),
-  };
-}
-
-/**
- * A variant file as `inspect` prints it: what it is, how many records, samples and contigs, and the
- * first variants normalized (the table's columns; `info` left out).
- */
-function inspectVariants(table: VariantTable) {
-  return {
-    kind: 'variants',
-    file: table.fileName,
-    format: table.format,
-    genomeBuild: table.genomeBuild,
-    records: table.records,
-    samples: table.samples,
-    tumorSample: table.tumorSample,
-    contigs: table.contigs,
-    variants: variantsOf(table, MAX_LISTED_VARIANTS).map(
-      ({ chrom, pos, ref, alt, gene, consequence, hgvsp, vaf, depth, filter, sample }) => ({
-        chrom,
-        pos,
-        ref,
-        alt,
-        gene,
-        consequence,
-        hgvsp,
-        vaf,
-        depth,
-        filter,
-        sample,
-      }),
-    ),
-    warnings: table.warnings,
   };
 }

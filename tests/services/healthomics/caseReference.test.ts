@@ -56,7 +56,11 @@ describe.skipIf(skipReason)('the reference of a case’s read sets', () => {
         const tracks = await call<GenomeTrack[]>(services, 'variants.tracks');
         const fasta = tracks.find((t) => t.format === 'FASTA')!;
         expect(fasta).toMatchObject({ fileName: 'GRCh38-loci', indexFormat: 'fai', bgzipped: false });
-        expect(tracks.find((t) => t.format === 'CRAM')).toMatchObject({ fileName: 'tumor-wgs-cram', indexFormat: 'crai' });
+        const cram = tracks.find((t) => t.format === 'CRAM');
+        expect(cram).toMatchObject({ fileName: 'tumor-wgs-cram', indexFormat: 'crai' });
+        // The CRAM holds the BAM read set's reads: its view starts at the same first reads.
+        expect(cram!.readsLocus).toMatch(/^chr\w+:\d+-\d+$/);
+        expect(cram!.readsLocus).toBe(tracks.find((t) => t.format === 'BAM')!.readsLocus);
         const status = await call<{ problems: unknown[] }>(services, 'healthOmics.caseStatus');
         expect(status.problems).toEqual([]);
 

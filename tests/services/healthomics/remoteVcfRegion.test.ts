@@ -16,6 +16,7 @@ import { variantsOf } from '../../../shared/model/variantColumns.js';
 import type { GenomeTrack, VariantRegion, VariantTable } from '../../../shared/model/variants.js';
 import { withEnv } from '../aws/awsEnv.js';
 import { hasTool } from '../variants/testdata.js';
+import { writeLargeVcf } from './largeVcf.js';
 import { inWorld, skipReason, startTestWorld, WORLD } from './omicsTestWorld.js';
 
 const CHR1_RECORDS = 300_000;
@@ -27,39 +28,6 @@ const noTools = !hasTool('bgzip') || !hasTool('tabix') ? 'bgzip/tabix not instal
 let world: Awaited<ReturnType<typeof startTestWorld>>;
 let gz: string;
 let size: number;
-
-/** A sorted VCF whose INFO carries a pseudo-random token per record, so it compresses as real calls do (poorly). */
-function writeLargeVcf(dir: string): string {
-  const lines = [
-    '##fileformat=VCFv4.2',
-    '##reference=GRCh38',
-    '##contig=<ID=chr1,length=248956422>',
-    '##contig=<ID=chr2,length=242193529>',
-    '##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">',
-    '##INFO=<ID=TOKEN,Number=1,Type=String,Description="Filler">',
-    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
-  ];
-  let seed = 42;
-  const token = () => {
-    let out = '';
-    for (let i = 0; i < 6; i++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      out += seed.toString(36);
-    }
-    return out;
-  };
-  for (let i = 0; i < CHR1_RECORDS; i++)
-    lines.push(`chr1\t${10_000 + i * 500}\t.\tC\tT\t50\tPASS\tDP=${i % 200};TOKEN=${token()}`);
-  for (let i = 0; i < CHR2_RECORDS; i++)
-    lines.push(`chr2\t${20_000 + i * 700}\t.\tG\tA\t60\tPASS\tDP=${i % 150};TOKEN=${token()}`);
-  const plain = join(dir, 'large.vcf');
-  writeFileSync(plain, `${lines.join('\n')}\n`);
-  expect(spawnSync('bgzip', ['-f', plain]).status).toBe(0);
-  const out = `${plain}.gz`;
-  expect(spawnSync('tabix', ['-f', '-p', 'vcf', out]).status).toBe(0);
-  expect(spawnSync('tabix', ['-f', '-C', '-p', 'vcf', out]).status).toBe(0);
-  return out;
-}
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 async function value<T>(services: AppServices, method: string, params: unknown = {}): Promise<T> {
@@ -93,7 +61,7 @@ const tabixPositions = (region: string) =>
 describe.skipIf(skipReason ?? noTools)('a large remote VCF read by region', () => {
   beforeAll(async () => {
     world = await startTestWorld();
-    gz = writeLargeVcf(world.dir);
+    gz = writeLargeVcf(world.dir, { chr1Records: CHR1_RECORDS, chr2Records: CHR2_RECORDS });
     const bytes = readFileSync(gz);
     size = bytes.length;
     world.s3.put(WORLD.bucket, key('large.vcf.gz'), bytes);

@@ -8,7 +8,7 @@ import type { Region, VariantRegion, VariantTable } from '../../../../shared/mod
 import { badFile } from '../../errors.js';
 import { BgzfReader, forEachBgzfLine } from '../bgzfReader.js';
 import type { ByteSource } from '../byteSource.js';
-import { cappedWarning, MAX_VARIANTS } from '../limits.js';
+import { cappedWarning, INDEX_ADVICE, MAX_VARIANTS } from '../limits.js';
 import { indexedRecordCounts, parseTabixIndex, readRegionLines, readTabixIndex, type TabixIndex } from '../tabixReader.js';
 import { WarningList } from '../warningList.js';
 import { parseVcfHeader, type HeaderLine, type VcfHeader } from './vcfHeader.js';
@@ -74,11 +74,7 @@ export class IndexedVcf {
    * Past the cap the record count and contigs come from the index, and the rest is read by region.
    */
   async firstVariants(maxVariants = MAX_VARIANTS): Promise<Omit<VariantTable, 'fileId' | 'fileName'>> {
-    const read = await readVcf(this.path, {
-      maxVariants,
-      stopAtCap: true,
-      lines: { forEach: (onLine) => forEachBgzfLine(this.reader, onLine), size: this.reader.size },
-    });
+    const read = await this.readFirst(maxVariants);
     if (!read.capped) return read;
     const counts = indexedRecordCounts(this.index);
     const advice = 'any region of it is read through its index';
@@ -93,6 +89,33 @@ export class IndexedVcf {
       contigs: [...counts.keys()],
       warnings: [...read.warnings, `${cappedWarning(records, maxVariants)}; ${advice}`],
     };
+  }
+
+  /**
+   * The table reading the whole file would give (as `inspect` prints it), from only its first
+   * `listed` variants and the index: the record count and contigs from the index's per-contig
+   * counts, and the table's capped warning when that count is past the cap (one variant a record).
+   * Warnings about records past those read are not seen. Null when there are more than `listed`
+   * variants and the index does not count records.
+   */
+  async wholeFileTable(listed: number): Promise<Omit<VariantTable, 'fileId' | 'fileName'> | null> {
+    const read = await this.readFirst(listed);
+    if (!read.capped) return read;
+    const counts = indexedRecordCounts(this.index);
+    if (!counts) return null;
+    const records = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    const capped = records > MAX_VARIANTS;
+    const warnings = capped ? [...read.warnings, `${cappedWarning(records)}; ${INDEX_ADVICE}`] : read.warnings;
+    return { ...read, records, capped, contigs: [...counts.keys()], warnings };
+  }
+
+  /** The first variants from the first blocks, reading stopped at `maxVariants`. */
+  private readFirst(maxVariants: number) {
+    return readVcf(this.path, {
+      maxVariants,
+      stopAtCap: true,
+      lines: { forEach: (onLine) => forEachBgzfLine(this.reader, onLine), size: this.reader.size },
+    });
   }
 
   /** The variants overlapping a region (1-based, inclusive), read through the index. */
