@@ -141,6 +141,7 @@ test('two profiles: region follows the profile, identity and data stores come fr
   let from = world.server.requests.length;
   await dialog.getByTestId('healthimaging-connection-check').click();
   await expect(identity).toContainText('lab-pathologist');
+  await expect(identity).toHaveAttribute('data-arn', LAB.arn!);
   await expect(identity).toContainText('IAM user');
   await expect(identity).toContainText('111122223333');
   await expect(identity).toContainText('eu-central-1');
@@ -159,6 +160,7 @@ test('two profiles: region follows the profile, identity and data stores come fr
   from = world.server.requests.length;
   await dialog.getByTestId('healthimaging-connection-check').click();
   await expect(identity).toContainText('Pathologist/alice');
+  await expect(identity).toHaveAttribute('data-arn', CLINIC.arn!);
   await expect(identity).toContainText('role');
   await expect(identity).toContainText('444455556666');
   await expect(identity).not.toContainText('111122223333');
