@@ -139,7 +139,7 @@ export function AwsConnectionPicker({
         </button>
       </div>
       {identity ? (
-        <div className="aws-identity" data-testid={`${testId}-identity`}>
+        <div className="aws-identity" title={identity.arn} data-testid={`${testId}-identity`} data-arn={identity.arn}>
           <span className="aws-identity-dot" aria-hidden />
           Signed in as <strong>{identity.name}</strong> ({PRINCIPAL_WORDS[identity.principal]}) in account{' '}
           <span className="mono">{identity.account}</span>, {identity.region}

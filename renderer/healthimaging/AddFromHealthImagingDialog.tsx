@@ -115,6 +115,17 @@ export function AddFromHealthImagingDialog({
     // `details` is read to skip what is known, not to refetch when it changes.
   }, [imageSets, active, storeId]);
 
+  const forgetListings = () => {
+    setActive(null);
+    setStores(null);
+    setImageSets([]);
+    setSkipped(0);
+    setNextToken(undefined);
+    setChosen(new Set());
+    setDetails({});
+    setError(null);
+  };
+
   const fail = (e: unknown) => setError(asTriptychError(e));
   const set = (key: keyof Criteria) => (e: { target: { value: string } }) =>
     setCriteria((c) => ({ ...c, [key]: e.target.value }));
@@ -125,7 +136,7 @@ export function AddFromHealthImagingDialog({
     try {
       const list = await api.call('healthImaging.datastores', { connection: c });
       setStores(list);
-      if (list[0]) setStoreId((id) => id || list[0].id);
+      setStoreId((id) => (list.some((s) => s.id === id) ? id : (list[0]?.id ?? '')));
     } catch (e) {
       fail(e);
     }
@@ -229,7 +240,8 @@ export function AddFromHealthImagingDialog({
         value={connection}
         onChange={onConnection}
         onIdentity={(identity) => {
-          if (!identity) return;
+          // Another profile or region chosen: what the previous one listed is another account's.
+          if (!identity) return forgetListings();
           const checked = { profile: identity.profile, region: identity.region };
           setActive(checked);
           void loadStores(checked);

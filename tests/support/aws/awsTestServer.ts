@@ -78,6 +78,8 @@ export type LoggedRequest = {
   method: string;
   path: string;
   status: number;
+  /** The access key the request was signed with (undefined when unsigned). */
+  accessKeyId?: string;
   /** Bytes of the response body sent (0 for streams not counted). */
   bytes: number;
   at: number;
@@ -136,7 +138,16 @@ export async function startAwsTestServer(
     const path = decodePath(url.pathname);
     const auth = parseAuthorization(req.headers.authorization);
     const log = (service: string, operation: string, status: number, bytes: number) =>
-      requests.push({ service, operation, method: req.method ?? '', path, status, bytes, at: Date.now() });
+      requests.push({
+        service,
+        operation,
+        method: req.method ?? '',
+        path,
+        status,
+        accessKeyId: auth?.accessKeyId,
+        bytes,
+        at: Date.now(),
+      });
 
     if (state.latencyMs > 0) await sleep(state.latencyMs);
 

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { writeCodecSlide } from '../../services/slides/fixtures/codecSlides.js';
 import { GRID, PLANE_COLOURS, writeGridSlide } from '../../services/slides/fixtures/codecCase.js';
 import { seriesUID, writeInstance, type TileKey } from '../../services/slides/fixtures/slideFixtures.js';
-import { startAwsTestServer, type AwsTestServer } from './awsTestServer.js';
+import { startAwsTestServer, type AwsTestServer, type TestCredentials } from './awsTestServer.js';
 import { frameContentType, HealthImagingStandIn, imageSetFromDicomFiles } from './healthImagingService.js';
 
 export const IMAGING = {
@@ -60,7 +60,7 @@ const dicomIn = async (dir: string) => (await readdir(dir)).filter((n) => n.ends
 
 export async function startImagingWorld(
   dir: string,
-  options: { latencyMs?: number; otherImageSets?: number } = {},
+  options: { latencyMs?: number; otherImageSets?: number; credentials?: TestCredentials[] } = {},
 ): Promise<ImagingWorld> {
   const localDirs = {
     grid: join(dir, 'grid'),
@@ -152,7 +152,11 @@ export async function startImagingWorld(
     imaging.imageSets.push({ datastoreId: ds, imageSetId: metadata.ImageSetID, metadata, frames: new Map() });
   }
 
-  const server = await startAwsTestServer({ routes: imaging.routes(), latencyMs: options.latencyMs });
+  const server = await startAwsTestServer({
+    routes: imaging.routes(),
+    latencyMs: options.latencyMs,
+    credentials: options.credentials,
+  });
   return { server, imaging, localDirs };
 }
 
