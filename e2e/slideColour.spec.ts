@@ -142,6 +142,7 @@ test('the slide strip and the thumbnail and overview go through the profile too,
   // The slide's own images, while colour management is on …
   await cards.filter({ hasText: 'swapped-primaries' }).click();
   await expect(page.getByTestId('colour-indicator')).toHaveAttribute('data-state', 'managed', { timeout: 20_000 });
+  await page.getByTestId('slide-more-tools').click();
   await page.getByTestId('slide-images').click();
   const thumbnail = page.getByTestId('slide-associated-thumbnail');
   const overview = page.getByTestId('slide-associated-overview');

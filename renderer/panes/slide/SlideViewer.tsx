@@ -266,10 +266,10 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
         fullscreen={fullscreen}
         onToggleFullscreen={toggleFullscreen}
         compact={compact}
-        more={compact ? annotations.toolbar('more') : null}
+        more={annotations.toolbar(compact ? 'drawing' : 'classAndHistory')}
       >
         {colour && colourKey ? <ColourToggle colour={colour} on={colourOn} onToggle={toggleColour} /> : null}
-        {annotations.toolbar(compact ? 'main' : 'all')}
+        {annotations.toolbar(compact ? 'list' : 'toolsAndList')}
       </SlideToolbar>
 
       <div className="slide-body" onKeyDown={onKeyDown}>
