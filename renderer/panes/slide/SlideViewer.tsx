@@ -38,6 +38,7 @@ import { useViewSession } from './useViewSession.js';
 import type { SlideColour } from '../../../shared/model/slideColour.js';
 import { ColourIndicator, ColourToggle } from './colour/ColourManagement.js';
 import { registerSlideColour } from './colour/slideColourKey.js';
+import { useColourOn } from './colour/colourChoice.js';
 import type { SyncSide } from './compare/slideUnits.js';
 
 export type SlideViewerProps = {
@@ -86,8 +87,8 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
     () => (colour && !fluorescence ? registerSlideColour(decoderPool(), info.id, colour) : null),
     [colour, fluorescence, info.id],
   );
-  const [colourOn, setColourOn] = useState(true);
-  const toggleColour = useCallback(() => setColourOn((on) => !on), []);
+  // Shared with the slide strip, whose thumbnail follows it.
+  const [colourOn, toggleColour] = useColourOn(info.id);
   const decoding =
     needsWorkers(info.tileContentType, fluorescence ? { tint: [255, 255, 255] } : {}) || !!pixelWindow || !!colourKey;
   // In a TILED_SPARSE level absent tiles are expected (the host answers 404): do not count them.
