@@ -116,7 +116,9 @@ test('the rectangle tool (R) with a class and a label; moved by dragging; delete
   await openSlide(page);
   // The list beside the slide narrows the view: fit the slide again (0) so that fittedPoint holds.
   await page.getByTestId('annotation-list-toggle').click();
+  await page.getByTestId('slide-more-tools').click();
   await page.getByTestId('annotation-class').selectOption('Necrosis');
+  await page.keyboard.press('Escape'); // the More tools panel closes
   await page.getByTestId('slide-viewer').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('0');
   await page.waitForTimeout(900);

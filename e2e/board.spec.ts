@@ -23,6 +23,7 @@ test('tumor-board mode masks every identifier, keeps the label shut and shows a 
     await page.getByTestId('tumor-board-toggle').click();
     const text = await page.locator('body').innerText();
     for (const identifier of ['SYNTHETIC', 'TRIPTYCH-DEMO-0001', '1958', 'demo-case']) expect(text).not.toContain(identifier);
+    await page.getByTestId('slide-more-tools').click();
     await expect(page.getByTestId('slide-show-label')).toBeDisabled();
     await expect(page.getByTestId('patient-name-toggle')).toHaveCount(0);
     expect(await typeSize()).toBeGreaterThan(sizeBefore); // larger type for the room

@@ -39,6 +39,7 @@ test('a case reopens with its selected variant, filters, locus and layout', asyn
     // The slide: 10× and rotated a quarter turn.
     const magnification = page.getByTestId('slide-magnification');
     const fitted = await magnification.textContent();
+    await page.getByTestId('slide-more-tools').click();
     await page.getByTestId('slide-mag-10').click();
     await expect(magnification).toHaveText('10×');
     await page.getByTestId('slide-rotate').click();

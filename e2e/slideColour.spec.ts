@@ -128,7 +128,7 @@ async function middleColour(page: Page, testIdOrLocator: ReturnType<Page['getByT
   return [0, 1, 2].map((c) => png.data[middle + c]);
 }
 
-test('the slide strip and the thumbnail and overview go through the profile too, and follow the toggle', async ({ page }) => {
+test('the slide strip and the thumbnail and overview go through the profile too, and all follow the toggle', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   const cards = page.getByTestId('slide-card');
@@ -142,6 +142,7 @@ test('the slide strip and the thumbnail and overview go through the profile too,
   // The slide's own images, while colour management is on …
   await cards.filter({ hasText: 'swapped-primaries' }).click();
   await expect(page.getByTestId('colour-indicator')).toHaveAttribute('data-state', 'managed', { timeout: 20_000 });
+  await page.getByTestId('slide-more-tools').click();
   await page.getByTestId('slide-images').click();
   const thumbnail = page.getByTestId('slide-associated-thumbnail');
   const overview = page.getByTestId('slide-associated-overview');
@@ -153,4 +154,11 @@ test('the slide strip and the thumbnail and overview go through the profile too,
   await page.getByTestId('colour-toggle').click();
   await expect.poll(async () => near(await middleColour(page, thumbnail), STORED), { timeout: 20_000 }).toBe(true);
   await expect.poll(async () => near(await middleColour(page, overview), STORED), { timeout: 20_000 }).toBe(true);
+  // The strip's thumbnail of that slide follows its viewer's toggle; the other slide's stays as it was.
+  await expect(profiled).not.toHaveAttribute('data-colour', 'managed');
+  await expect.poll(async () => near(await middleColour(page, profiled), STORED), { timeout: 20_000 }).toBe(true);
+  await page.getByTestId('colour-toggle').click();
+  await expect(profiled).toHaveAttribute('data-colour', 'managed');
+  await expect.poll(async () => near(await middleColour(page, profiled), [40, 200, 60]), { timeout: 20_000 }).toBe(true);
+  await expect.poll(async () => near(await middleColour(page, plain), STORED), { timeout: 20_000 }).toBe(true);
 });

@@ -10,7 +10,7 @@ import { decode } from 'fast-png';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GRID, PLANE_COLOURS, gridColour, writeCodecCase } from '../tests/services/slides/fixtures/codecCase.js';
-import { E2E_CACHE } from './support/paths.js';
+import { E2E_CACHE, REPO_ROOT } from './support/paths.js';
 import { startHost, type RunningHost } from './support/host.js';
 
 type Rgb = [number, number, number];
@@ -109,6 +109,7 @@ test('an HTJ2K slide is decoded in the workers and its focal planes change the c
   await expectColour(page, p.x, p.y, PLANE_COLOURS[2], 4);
   expect(planeTiles.length).toBeGreaterThan(0);
   expect(new Set(planeTiles)).toEqual(new Set(['image/jph']));
+  await page.getByTestId('slide-more-tools').click();
   await page.getByTestId('slide-info').click();
   await expect(page.getByTestId('slide-info-decoding')).toContainText(/htj2k \d+/);
 });
@@ -150,4 +151,37 @@ test('the ruler measures a known distance in µm, and Escape cancels it', async 
   await expect(readout).toHaveText(/^5\d\d µm$/);
   await page.keyboard.press('Escape');
   await expect(readout).toHaveCount(0);
+});
+
+test('one slide in the default layout keeps its toolbar on one row: nothing wraps, the rarer tools are under More tools', async ({
+  page,
+}) => {
+  for (const [name, shot] of [
+    [/Grid of known colours/, 'slide-toolbar-grid.png'],
+    [/Focal planes \(HTJ2K\)/, 'slide-toolbar-focal.png'],
+    [/Fluorescence/, 'slide-toolbar-fluorescence.png'],
+  ] as const) {
+    await openSlide(page, name);
+    const toolbar = page.getByRole('toolbar', { name: 'Slide view' });
+    const fit = (await page.getByTestId('slide-fit').boundingBox())!;
+    const last = (await page.getByTestId('slide-more-tools').boundingBox())!;
+    const list = (await page.getByTestId('annotation-list-toggle').boundingBox())!;
+    // One row: the first and the last tool and the list on the same line, the bar one tool high,
+    // and nothing cut off at its end.
+    expect(Math.abs(last.y - fit.y)).toBeLessThan(2);
+    expect(Math.abs(list.y + list.height / 2 - (fit.y + fit.height / 2))).toBeLessThan(2);
+    expect((await toolbar.boundingBox())!.height).toBeLessThan(fit.height * 2);
+    expect(await toolbar.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await page.screenshot({ path: join(REPO_ROOT, 'test-results', shot) });
+  }
+  // The rest is one click away: flip from More tools; the drawing tools stay in the row.
+  await expect(page.getByTestId('annotation-tool-polygon')).toBeVisible();
+  await expect(page.getByTestId('slide-flip')).toHaveCount(0);
+  await page.getByTestId('slide-more-tools').click();
+  await expect(page.getByTestId('slide-more-panel')).toBeVisible();
+  await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'slide-more-tools.png') });
+  await page.getByTestId('slide-flip').click();
+  await expect(page.getByTestId('slide-flip')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('slide-more-panel')).toHaveCount(0);
 });

@@ -6,10 +6,12 @@
  * Run directly (`tsx scripts/build-electron.ts`) or import `buildElectron()`.
  */
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_NAMES, METHOD_NAMES, ipcChannel } from '../shared/contract.js';
+import { LCMS_WASM_FILE, LCMS_WASM_MODULE } from '../electron/services/slides/colour/lcmsWasmPath.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -156,6 +158,9 @@ export async function buildElectron(outDir = join(REPO_ROOT, 'dist')): Promise<B
     hasCli ? build(cliBuildOptions(cli)) : Promise.resolve(undefined),
   ]);
   assertPreloadRequiresOnlyElectron(preloadResult.metafile!, preload);
+  // The packaged app has no node_modules: LittleCMS's .wasm goes beside each bundle that loads it.
+  const lcmsWasm = createRequire(import.meta.url).resolve(LCMS_WASM_MODULE);
+  for (const bundle of hasCli ? [main, cli] : [main]) copyFileSync(lcmsWasm, join(dirname(bundle), LCMS_WASM_FILE));
   return { outputs: hasCli ? [main, preload, cli] : [main, preload] };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The case's slides side by side: thumbnail, name, specimen, stain, scan date. Click to open one.
- * A slide with an ICC profile shows its thumbnail through it (colour management is on by default,
- * as in the viewer).
+ * A slide with an ICC profile shows its thumbnail through it while its colour management is on
+ * (the default; C in the viewer switches it, and the thumbnail follows).
  */
 import type { SlideRef } from '../../../shared/model/case.js';
 import type { SlideInfo } from '../../../shared/model/slide.js';
@@ -10,6 +10,7 @@ import { SlideIcon } from '../../ui/icons.js';
 import { useAsync } from '../../util/useAsync.js';
 import { isFluorescence } from './channels.js';
 import { registerSlideColour } from './colour/slideColourKey.js';
+import { useColourOffSlides } from './colour/colourChoice.js';
 import { decoderPool } from './decode/decoderPool.js';
 import { DecodedImage } from './DecodedImage.js';
 
@@ -36,6 +37,7 @@ export function SlideStrip({
   version: number;
   onSelect(id: string): void;
 }) {
+  const colourOff = useColourOffSlides();
   const cards = useAsync(() => Promise.all(slides.map((s) => cardOf(s.id))), [slides.map((s) => s.id).join(','), version]);
   const byId = new Map<string, Card | null>();
   if (cards.status === 'ready') slides.forEach((s, i) => byId.set(s.id, cards.value[i]));
@@ -65,7 +67,7 @@ export function SlideStrip({
                   pixelFormat={thumb.pixelFormat}
                   width={thumb.width}
                   height={thumb.height}
-                  colour={card?.colour}
+                  colour={colourOff.has(slide.id) ? null : card?.colour}
                   alt=""
                 />
               ) : (

@@ -1,11 +1,15 @@
 /**
- * The slide view's toolbar: fit and zoom, magnification presets and readout, the ruler, rotation
- * and flip, the focal plane, channels and window, then (right-aligned) the navigator, associated
- * images, the label, details and full screen. Every button names its key in its tooltip.
+ * The slide view's toolbar, one row that never wraps in the default layout, the rarer tools under
+ * "More tools" (⋯), a panel over the slide that closes on a click elsewhere or Escape. Every
+ * button names its key in its tooltip.
  *
- * Compact (each half of two slides side by side): one row that never wraps — fit, zoom, the
- * readout, ruler, rotation and the caller's main tools — and the rest under "More tools" (⋯), a
- * panel over the slide that closes on a click elsewhere or Escape.
+ * One slide: fit and zoom, the readout, the ruler, rotation, the focal plane, channels and window,
+ * the caller's tools (colour, annotation tools, the list), full screen; under More tools the
+ * magnification presets, flip, the caller's rarer tools (class, undo/redo), the navigator,
+ * associated images, the label and details.
+ *
+ * Compact (each half of two slides side by side): fit, zoom, the readout, ruler, rotation and the
+ * caller's main tools; the rest, the focal plane and channels and full screen too, under More tools.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PixelWindow } from '../../../shared/model/slide.js';
@@ -45,11 +49,11 @@ export type SlideToolbarProps = {
   board: boolean;
   fullscreen: boolean;
   onToggleFullscreen(): void;
-  /** More tools after the view's own (the annotation tools). */
+  /** The caller's tools in the row, after the view's own (colour, the annotation tools). */
   children?: ReactNode;
-  /** One row, the rest under "More tools". */
+  /** One of two slides side by side: fewer tools in the row. */
   compact?: boolean;
-  /** Compact: the caller's tools that go under "More tools". */
+  /** The caller's tools that go under "More tools". */
   more?: ReactNode;
 };
 
@@ -280,6 +284,10 @@ export function SlideToolbar(p: SlideToolbarProps) {
       >
         <InfoIcon />
       </button>
+    </>
+  );
+  const fullscreenButton = (
+    <>
       <button
         type="button"
         className={`icon-btn${p.fullscreen ? ' on' : ''}`}
@@ -303,13 +311,14 @@ export function SlideToolbar(p: SlideToolbarProps) {
         {p.children}
         <span className="toolbar-spacer" />
         {warning}
-        <MoreTools>
+        <MoreTools title="More tools: magnification, flip, annotation tools, overview, label, details, full screen">
           {presets}
           {flipButton}
           {viewExtras}
           {p.more}
           <span className="toolbar-sep" />
           {rightTools}
+          {fullscreenButton}
         </MoreTools>
       </div>
     );
@@ -317,23 +326,27 @@ export function SlideToolbar(p: SlideToolbarProps) {
     <div className="pane-toolbar slide-toolbar" role="toolbar" aria-label="Slide view">
       {fitAndZoom}
       <span className="toolbar-sep" />
-      {presets}
       {readout}
-      <span className="toolbar-sep" />
       {rulerButton}
       {rotateButton}
-      {flipButton}
       {viewExtras}
       {p.children}
       <span className="toolbar-spacer" />
       {warning}
-      {rightTools}
+      {fullscreenButton}
+      <MoreTools title="More tools: magnification presets, flip, annotation class, undo and redo, navigator, overview, label, details">
+        {presets}
+        {flipButton}
+        {p.more}
+        <span className="toolbar-sep" />
+        {rightTools}
+      </MoreTools>
     </div>
   );
 }
 
 /** The "More tools" button of a compact toolbar and its panel. */
-function MoreTools({ children }: { children: ReactNode }) {
+function MoreTools({ title, children }: { title: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -357,7 +370,7 @@ function MoreTools({ children }: { children: ReactNode }) {
         onClick={() => setOpen((o) => !o)}
         aria-expanded={open}
         aria-haspopup="true"
-        title="More tools: magnification, flip, annotation tools, overview, label, details, full screen"
+        title={title}
         aria-label="More tools"
         data-testid="slide-more-tools"
       >

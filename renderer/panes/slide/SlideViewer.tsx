@@ -38,6 +38,7 @@ import { useViewSession } from './useViewSession.js';
 import type { SlideColour } from '../../../shared/model/slideColour.js';
 import { ColourIndicator, ColourToggle } from './colour/ColourManagement.js';
 import { registerSlideColour } from './colour/slideColourKey.js';
+import { useColourOn } from './colour/colourChoice.js';
 import type { SyncSide } from './compare/slideUnits.js';
 import { RETRY_MS, useRemoteTiles } from './useRemoteTiles.js';
 
@@ -87,8 +88,8 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
     () => (colour && !fluorescence ? registerSlideColour(decoderPool(), info.id, colour) : null),
     [colour, fluorescence, info.id],
   );
-  const [colourOn, setColourOn] = useState(true);
-  const toggleColour = useCallback(() => setColourOn((on) => !on), []);
+  // Shared with the slide strip, whose thumbnail follows it.
+  const [colourOn, toggleColour] = useColourOn(info.id);
   const decoding =
     needsWorkers(info.tileContentType, fluorescence ? { tint: [255, 255, 255] } : {}) || !!pixelWindow || !!colourKey;
   // In a TILED_SPARSE level absent tiles are expected (the host answers 404): do not count them.
@@ -268,10 +269,10 @@ export function SlideViewer({ info, onFatal, defaultWindow, dataRange, colour = 
         fullscreen={fullscreen}
         onToggleFullscreen={toggleFullscreen}
         compact={compact}
-        more={compact ? annotations.toolbar('more') : null}
+        more={annotations.toolbar(compact ? 'drawing' : 'classAndHistory')}
       >
         {colour && colourKey ? <ColourToggle colour={colour} on={colourOn} onToggle={toggleColour} /> : null}
-        {annotations.toolbar(compact ? 'main' : 'all')}
+        {annotations.toolbar(compact ? 'list' : 'toolsAndList')}
       </SlideToolbar>
 
       <div className="slide-body" onKeyDown={onKeyDown}>

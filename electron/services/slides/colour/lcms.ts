@@ -1,12 +1,11 @@
 /**
- * LittleCMS (lcms-wasm), loaded once. Its .wasm is read from node_modules and handed over as
- * `wasmBinary`, so the loader does not look for it next to a bundle that moved (the Electron build).
+ * LittleCMS (lcms-wasm), loaded once. Its .wasm is read where lcmsWasmPath finds it (beside the
+ * bundle in the packaged app, node_modules from sources) and handed over as `wasmBinary`, so the
+ * loader does not look for it itself.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { LcmsModule } from 'lcms-wasm';
-
-const require = createRequire(import.meta.url);
+import { lcmsWasmPath } from './lcmsWasmPath.js';
 
 export type Lcms = LcmsModule;
 
@@ -14,10 +13,7 @@ let loading: Promise<Lcms> | undefined;
 
 export function lcms(): Promise<Lcms> {
   loading ??= (async () => {
-    const [{ instantiate }, wasmBinary] = await Promise.all([
-      import('lcms-wasm'),
-      readFile(require.resolve('lcms-wasm/dist/lcms.wasm')),
-    ]);
+    const [{ instantiate }, wasmBinary] = await Promise.all([import('lcms-wasm'), readFile(lcmsWasmPath(import.meta.dirname))]);
     return instantiate({ wasmBinary });
   })();
   loading.catch(() => (loading = undefined));

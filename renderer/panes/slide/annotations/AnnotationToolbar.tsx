@@ -1,7 +1,9 @@
 /**
  * The annotation tools in the slide toolbar: select, the six shapes, the class drawn with,
- * undo/redo, the list. A compact toolbar shows the list (and any problem) in its row (`main`) and
- * the rest under its "More tools" (`more`).
+ * undo/redo, the list. The toolbar's row and its "More tools" each take a part: one slide shows
+ * the tools and the list in its row (`toolsAndList`) and the class and undo/redo under More tools
+ * (`classAndHistory`); one of two side by side shows only the list (`list`) and the rest under More
+ * tools (`drawing`). The list (and any problem) always stays in the row.
  */
 import type { ReactNode } from 'react';
 import type { AnnotationClass } from '../../../../shared/model/annotations.js';
@@ -46,31 +48,33 @@ export type AnnotationToolbarProps = {
   disabled: boolean;
   /** Something the user should see even with the list closed: not saved, or not loaded. */
   problem: string | null;
-  part?: ToolbarPart;
+  part: ToolbarPart;
 };
 
-export type ToolbarPart = 'all' | 'main' | 'more';
+export type ToolbarPart = 'toolsAndList' | 'classAndHistory' | 'list' | 'drawing';
 
-export function AnnotationToolbar({ part = 'all', ...p }: AnnotationToolbarProps) {
+export function AnnotationToolbar({ part, ...p }: AnnotationToolbarProps) {
   const tools = (
+    <div className="annotation-tools" role="group" aria-label="Annotation tools">
+      {TOOLS.map((t) => (
+        <button
+          key={t.tool}
+          type="button"
+          className={`icon-btn${p.tool === t.tool ? ' on' : ''}`}
+          onClick={() => p.onTool(t.tool)}
+          aria-pressed={p.tool === t.tool}
+          disabled={p.disabled}
+          title={`${t.name} (${t.key}): ${t.hint}`}
+          aria-label={t.name}
+          data-testid={`annotation-tool-${t.tool}`}
+        >
+          {ICONS[t.tool]()}
+        </button>
+      ))}
+    </div>
+  );
+  const classAndHistory = (
     <>
-      <div className="annotation-tools" role="group" aria-label="Annotation tools">
-        {TOOLS.map((t) => (
-          <button
-            key={t.tool}
-            type="button"
-            className={`icon-btn${p.tool === t.tool ? ' on' : ''}`}
-            onClick={() => p.onTool(t.tool)}
-            aria-pressed={p.tool === t.tool}
-            disabled={p.disabled}
-            title={`${t.name} (${t.key}): ${t.hint}`}
-            aria-label={t.name}
-            data-testid={`annotation-tool-${t.tool}`}
-          >
-            {ICONS[t.tool]()}
-          </button>
-        ))}
-      </div>
       <label className="annotation-class-picker" title="The class new annotations get">
         <span className="class-swatch" style={{ background: p.currentClass ? rgbToHex(p.currentClass.color) : 'transparent' }} />
         <select
@@ -137,11 +141,18 @@ export function AnnotationToolbar({ part = 'all', ...p }: AnnotationToolbarProps
       ) : null}
     </>
   );
-  if (part === 'more') return <div className="annotation-toolbar">{tools}</div>;
+  if (part === 'classAndHistory') return <div className="annotation-toolbar">{classAndHistory}</div>;
+  if (part === 'drawing')
+    return (
+      <div className="annotation-toolbar">
+        {tools}
+        {classAndHistory}
+      </div>
+    );
   return (
     <div className="annotation-toolbar">
       <span className="toolbar-sep" />
-      {part === 'all' ? tools : null}
+      {part === 'toolsAndList' ? tools : null}
       {list}
     </div>
   );

@@ -36,8 +36,8 @@ export type AnnotationLayerProps = {
 };
 
 export type AnnotationLayer = {
-  /** The tools for the slide toolbar: all of them, or a compact toolbar's row or "More tools" part. */
-  toolbar(part?: ToolbarPart): ReactNode;
+  /** The tools for the slide toolbar: the part for its row or for its "More tools". */
+  toolbar(part: ToolbarPart): ReactNode;
   panel: ReactNode;
   /** A key pressed in the viewer: true when the annotations took it. */
   onKey(e: KeyboardEvent): boolean;
@@ -250,7 +250,7 @@ export function useAnnotationLayer({ info, viewer, layers, suspended, onToolChos
     [data.undo, data.redo, overlay, selectedId, selected, tool, remove, setTool, editable],
   );
 
-  const toolbar = (part?: ToolbarPart) => (
+  const toolbar = (part: ToolbarPart) => (
     <AnnotationToolbar
       part={part}
       tool={tool}
