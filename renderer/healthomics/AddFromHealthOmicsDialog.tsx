@@ -83,6 +83,16 @@ export function AddFromHealthOmicsDialog({
     };
   }, [open, taskId]);
 
+  const forgetListings = () => {
+    setActive(null);
+    setStores(null);
+    setReadSets([]);
+    setNextToken(null);
+    setChosen(new Set());
+    setLabels({});
+    setError(null);
+  };
+
   const fail = (e: unknown) => setError(asTriptychError(e));
 
   const loadStores = async (c: AwsConnection) => {
@@ -91,7 +101,7 @@ export function AddFromHealthOmicsDialog({
     try {
       const list = await api.call('healthOmics.sequenceStores', { connection: c });
       setStores(list);
-      if (list[0]) setStoreId((id) => id || list[0].id);
+      setStoreId((id) => (list.some((s) => s.id === id) ? id : (list[0]?.id ?? '')));
     } catch (e) {
       fail(e);
     }
@@ -179,7 +189,8 @@ export function AddFromHealthOmicsDialog({
         value={connection}
         onChange={onConnection}
         onIdentity={(identity) => {
-          if (!identity) return;
+          // Another profile or region chosen: what the previous one listed is another account's.
+          if (!identity) return forgetListings();
           // The connection the identity was checked with (the environment's when none was saved).
           const checked = { profile: identity.profile, region: identity.region };
           setActive(checked);
@@ -249,7 +260,7 @@ export function AddFromHealthOmicsDialog({
                 data-testid="ho-sample"
               />
             </label>
-            <button type="submit" className="btn" disabled={!storeId || busy} data-testid="ho-search">
+            <button type="submit" className="btn" disabled={!active || !storeId || busy} data-testid="ho-search">
               Find read sets
             </button>
           </form>

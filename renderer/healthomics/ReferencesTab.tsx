@@ -16,14 +16,17 @@ export function ReferencesTab({ connection, choice }: { connection: AwsConnectio
   const [error, setError] = useState<TriptychError | null>(null);
 
   useEffect(() => {
+    // Another connection (or none): what was listed belongs to another account or region.
+    setStores(null);
+    setReferences(null);
+    setError(null);
     if (!connection) return;
     let live = true;
-    setError(null);
     api.call('healthOmics.referenceStores', { connection }).then(
       (list) => {
         if (!live) return;
         setStores(list);
-        setStoreId((id) => id || list[0]?.id || '');
+        setStoreId((id) => (list.some((s) => s.id === id) ? id : (list[0]?.id ?? '')));
       },
       (e: unknown) => live && setError(asTriptychError(e)),
     );

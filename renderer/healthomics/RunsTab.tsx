@@ -30,6 +30,13 @@ export function RunsTab({
   const [error, setError] = useState<TriptychError | null>(null);
 
   useEffect(() => setOnlyPatient(Boolean(subjectId)), [subjectId]);
+  // Another connection (or none): the runs listed were another account's or region's.
+  useEffect(() => {
+    setRuns(null);
+    setNextToken(null);
+    setOpen(null);
+    setError(null);
+  }, [connection]);
 
   const search = async (more: boolean) => {
     if (!connection) return;

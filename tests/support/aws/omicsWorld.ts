@@ -5,7 +5,7 @@
  * are in an S3 bucket.
  */
 import { join } from 'node:path';
-import { startAwsTestServer, TEST_ACCOUNT, type AwsTestServer } from './awsTestServer.js';
+import { startAwsTestServer, TEST_ACCOUNT, type AwsTestServer, type TestCredentials } from './awsTestServer.js';
 import { HealthOmicsStandIn } from './healthOmicsService.js';
 import {
   generateBam,
@@ -63,6 +63,8 @@ export async function startOmicsWorld(
      * somatic change at each locus), named by the read sets' referenceArn, and add them as CRAM too.
      */
     genome?: boolean;
+    /** The keys the stand-in accepts (default: the one test key of awsTestServer). */
+    credentials?: TestCredentials[];
   } = {},
 ): Promise<OmicsWorld> {
   const omics = new HealthOmicsStandIn({ partSize: options.partSize ?? 64 * 1024, region: WORLD.region });
@@ -178,7 +180,11 @@ export async function startOmicsWorld(
   });
   for (const [key, bytes] of Object.entries(runFiles)) s3.put(WORLD.bucket, WORLD.outputPrefix + key, bytes);
 
-  const server = await startAwsTestServer({ routes: [...omics.routes(), ...s3.routes()], latencyMs: options.latencyMs });
+  const server = await startAwsTestServer({
+    routes: [...omics.routes(), ...s3.routes()],
+    latencyMs: options.latencyMs,
+    credentials: options.credentials,
+  });
   return { server, omics, s3, bam, fasta, genome, runFiles };
 }
 
