@@ -59,13 +59,17 @@ async function viewOf(side: Locator): Promise<View> {
   return { x: Number(d.umX), y: Number(d.umY), pxPerUm: Number(d.pxPerUm), rotation: Number(d.rotation) };
 }
 
-/** Both views once they stop changing (the animation after a drag or a scroll). */
+/**
+ * Both views once they stop changing (the animation after a drag or a scroll): the same over
+ * three reads, as a loaded machine may draw no frame for more than one interval.
+ */
 async function settled(page: Page): Promise<{ left: View; right: View }> {
   let last = '';
-  for (let i = 0; i < 40; i++) {
+  let same = 0;
+  for (let i = 0; i < 60 && same < 3; i++) {
     await page.waitForTimeout(150);
     const now = JSON.stringify([await viewOf(left(page)), await viewOf(right(page))]);
-    if (now === last) break;
+    same = now === last ? same + 1 : 0;
     last = now;
   }
   const [l, r] = JSON.parse(last) as [View, View];

@@ -20,17 +20,21 @@ export type SyncSide = {
   mppY: number;
 };
 
-export function readMicronView(side: SyncSide): MicronView | null {
+/**
+ * What a side shows now, or (`shown` false) where its animation is heading: a drag moves the
+ * target at once and the view glides after it, so the target is what the user meant.
+ */
+export function readMicronView(side: SyncSide, shown = true): MicronView | null {
   const item = side.layers.current?.reference;
   if (!item) return null;
   const { viewport } = side.viewer;
-  const centre = item.viewportToImageCoordinates(viewport.getCenter(true));
-  const imageZoom = item.viewportToImageZoom(viewport.getZoom(true));
+  const centre = item.viewportToImageCoordinates(viewport.getCenter(shown));
+  const imageZoom = item.viewportToImageZoom(viewport.getZoom(shown));
   return {
     x: centre.x * side.mppX,
     y: centre.y * side.mppY,
     pxPerMicron: imageZoom / side.mppX,
-    rotation: viewport.getRotation(true),
+    rotation: viewport.getRotation(shown),
   };
 }
 

@@ -171,9 +171,11 @@ export function useSlideSync({
       const otherView = readMicronView(sides[other]);
       if (!view || !otherView) return;
       if (altDown.current) {
-        // Adjusting: the other stays; the offset now puts the two centres together.
+        // Adjusting: the other stays; the offset puts the two centres together where the dragged
+        // slide is heading (not where its glide is now: a slow machine may end Alt's grace first).
+        const target = readMicronView(sides[which], false) ?? view;
         const next =
-          which === 'right' ? offsetFor(otherView, view, alignment.rotation) : offsetFor(view, otherView, alignment.rotation);
+          which === 'right' ? offsetFor(otherView, target, alignment.rotation) : offsetFor(target, otherView, alignment.rotation);
         if (Math.abs(next.x - offset.x) > 1e-6 || Math.abs(next.y - offset.y) > 1e-6) {
           current.current = { ...alignment, offset: next };
           seen.current = current.current;
