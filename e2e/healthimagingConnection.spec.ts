@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestCredentials } from '../tests/support/aws/awsTestServer.js';
 import { IMAGING, startImagingWorld, type ImagingWorld } from '../tests/support/aws/imagingWorld.js';
+import { signedBy as signedByKey, writeAwsProfileFiles } from './support/awsProfileFiles.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { E2E_CACHE } from './support/paths.js';
 
@@ -48,38 +49,30 @@ test.beforeAll(async () => {
   mkdirSync(E2E_CACHE, { recursive: true });
   const dir = mkdtempSync(join(E2E_CACHE, 'healthimaging-connection-'));
   world = await startImagingWorld(join(dir, 'world'), { otherImageSets: 0, credentials: [LAB, CLINIC, STALE] });
-  const home = join(dir, 'home');
-  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-  const config = join(dir, 'aws-config');
-  const credentials = join(dir, 'aws-credentials');
-  writeFileSync(
-    config,
+  let home: string;
+  ({ env, home } = writeAwsProfileFiles(
+    dir,
     [
-      '[profile lab]',
-      'region = eu-central-1',
-      '[profile clinic]',
-      'region = us-west-2',
-      '[profile stale]',
-      'region = eu-west-1',
-      '[profile hospital-sso]',
-      'sso_session = hospital',
-      'sso_account_id = 111122223333',
-      'sso_role_name = Pathologist',
-      'region = eu-west-2',
-      '[sso-session hospital]',
-      'sso_start_url = https://hospital.awsapps.com/start',
-      'sso_region = eu-west-2',
-      'sso_registration_scopes = sso:account:access',
-      '',
-    ].join('\n'),
-  );
-  const keys = (name: string, c: TestCredentials) => [
-    `[${name}]`,
-    `aws_access_key_id = ${c.accessKeyId}`,
-    `aws_secret_access_key = ${c.secretAccessKey}`,
-    ...(c.sessionToken ? [`aws_session_token = ${c.sessionToken}`] : []),
-  ];
-  writeFileSync(credentials, [...keys('lab', LAB), ...keys('clinic', CLINIC), ...keys('stale', STALE), ''].join('\n'));
+      { name: 'lab', region: 'eu-central-1', credentials: LAB },
+      { name: 'clinic', region: 'us-west-2', credentials: CLINIC },
+      { name: 'stale', region: 'eu-west-1', credentials: STALE },
+      {
+        name: 'hospital-sso',
+        region: 'eu-west-2',
+        config: ['sso_session = hospital', 'sso_account_id = 111122223333', 'sso_role_name = Pathologist'],
+      },
+    ],
+    {
+      endpoint: world.server.endpoint,
+      extraConfig: [
+        '[sso-session hospital]',
+        'sso_start_url = https://hospital.awsapps.com/start',
+        'sso_region = eu-west-2',
+        'sso_registration_scopes = sso:account:access',
+      ],
+    },
+  ));
+  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
   // An SSO session the CLI cached once, expired since (no refresh token to renew it with).
   writeFileSync(
     join(home, '.aws', 'sso', 'cache', createHash('sha1').update('hospital').digest('hex') + '.json'),
@@ -90,14 +83,6 @@ test.beforeAll(async () => {
       startUrl: 'https://hospital.awsapps.com/start',
     }),
   );
-  // No keys or region in the environment: only the files, and the stand-in as the endpoint.
-  env = {
-    HOME: home,
-    AWS_CONFIG_FILE: config,
-    AWS_SHARED_CREDENTIALS_FILE: credentials,
-    AWS_ENDPOINT_URL: world.server.endpoint,
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
   caseDir = join(dir, 'case');
   mkdirSync(caseDir);
   writeFileSync(join(caseDir, 'case.json'), JSON.stringify({ title: 'PAT-0042', patient: { id: IMAGING.patientId } }));
@@ -117,14 +102,7 @@ async function expectNoSecret(page: Page): Promise<void> {
   for (const secret of SECRETS) expect(html).not.toContain(secret);
 }
 
-/** The access keys that signed the stand-in's requests of one operation since `from`. */
-const signedBy = (operation: string, from: number) =>
-  new Set(
-    world.server.requests
-      .slice(from)
-      .filter((r) => r.operation === operation)
-      .map((r) => r.accessKeyId),
-  );
+const signedBy = (operation: string, from: number) => signedByKey(world.server, operation, from);
 
 test('two profiles: region follows the profile, identity and data stores come from its credentials', async ({ page }) => {
   await openDialog(page);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { TestCredentials } from '../tests/support/aws/awsTestServer.js';
 import { omicsFixturesUnavailable } from '../tests/support/aws/omicsFixtures.js';
 import { startOmicsWorld, WORLD, type OmicsWorld } from '../tests/support/aws/omicsWorld.js';
+import { signedBy as signedByKey, writeAwsProfileFiles } from './support/awsProfileFiles.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { E2E_CACHE } from './support/paths.js';
 
@@ -42,25 +43,14 @@ test.describe('HealthOmics connection picker', () => {
     mkdirSync(E2E_CACHE, { recursive: true });
     const dir = mkdtempSync(join(E2E_CACHE, 'healthomics-connection-'));
     world = await startOmicsWorld(join(dir, 'world'), { extraReadSets: 0, credentials: [LAB, CLINIC] });
-    const home = join(dir, 'home');
-    mkdirSync(home, { recursive: true });
-    const config = join(dir, 'aws-config');
-    const credentials = join(dir, 'aws-credentials');
-    writeFileSync(config, ['[profile lab]', 'region = eu-central-1', '[profile clinic]', 'region = us-west-2', ''].join('\n'));
-    const keys = (name: string, c: TestCredentials) => [
-      `[${name}]`,
-      `aws_access_key_id = ${c.accessKeyId}`,
-      `aws_secret_access_key = ${c.secretAccessKey}`,
-    ];
-    writeFileSync(credentials, [...keys('lab', LAB), ...keys('clinic', CLINIC), ''].join('\n'));
-    // No keys or region in the environment: only the files, and the stand-in as the endpoint.
-    env = {
-      HOME: home,
-      AWS_CONFIG_FILE: config,
-      AWS_SHARED_CREDENTIALS_FILE: credentials,
-      AWS_ENDPOINT_URL: world.server.endpoint,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
+    ({ env } = writeAwsProfileFiles(
+      dir,
+      [
+        { name: 'lab', region: 'eu-central-1', credentials: LAB },
+        { name: 'clinic', region: 'us-west-2', credentials: CLINIC },
+      ],
+      { endpoint: world.server.endpoint },
+    ));
     caseDir = join(dir, 'case');
     mkdirSync(caseDir);
     writeFileSync(join(caseDir, 'case.json'), JSON.stringify({ title: 'PAT-0042', patient: { id: WORLD.subjectId } }));
@@ -68,14 +58,7 @@ test.describe('HealthOmics connection picker', () => {
   test.afterEach(async () => host?.stop());
   test.afterAll(async () => world?.server.close());
 
-  /** The access keys that signed the stand-in's requests of one operation since `from`. */
-  const signedBy = (operation: string, from: number) =>
-    new Set(
-      world.server.requests
-        .slice(from)
-        .filter((r) => r.operation === operation)
-        .map((r) => r.accessKeyId),
-    );
+  const signedBy = (operation: string, from: number) => signedByKey(world.server, operation, from);
 
   test('switching profile changes the identity, forgets the old listings, lists with the new key', async ({ page }) => {
     host = await startHost({ casePath: caseDir, env });
