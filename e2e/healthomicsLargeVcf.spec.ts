@@ -5,50 +5,19 @@
  * index; when the genome view moves past them, the table shows that region's records, read
  * through the index over S3 ranges.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bgzfCompress } from '../electron/services/variants/bgzf.js';
-import { MAX_VARIANTS } from '../electron/services/variants/limits.js';
-import { tabixIndexVcf, type IndexedLine } from '../electron/services/variants/tabixIndex.js';
 import { omicsFixturesUnavailable } from '../tests/support/aws/omicsFixtures.js';
 import { startOmicsWorld, WORLD, type OmicsWorld } from '../tests/support/aws/omicsWorld.js';
+import { pastTheCapVcf, variantCount } from './support/pastTheCapVcf.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { E2E_CACHE } from './support/paths.js';
 
 const skipReason = omicsFixturesUnavailable();
-/** chr1 fills the table's cap; chr2's 600 records lie past it, every 1,000 bp from 1,000,000. */
-const CHR2_RECORDS = 600;
 const KEY = `${WORLD.outputPrefix}out/germline.vcf.gz`;
 
-function largeVcf(): { vcf: Buffer; tbi: Buffer } {
-  const header = [
-    '##fileformat=VCFv4.2',
-    '##reference=GRCh38',
-    '##contig=<ID=chr1,length=248956422>',
-    '##contig=<ID=chr2,length=242193529>',
-    '##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">',
-    '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|HGVSp">',
-    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
-  ].join('\n');
-  const lines: string[] = [];
-  const indexed: IndexedLine[] = [];
-  let offset = Buffer.byteLength(`${header}\n`);
-  const add = (chrom: string, pos: number, info: string) => {
-    const line = `${chrom}\t${pos}\t.\tC\tT\t.\tPASS\t${info}`;
-    lines.push(line);
-    const length = line.length + 1;
-    indexed.push({ chrom, begin: pos - 1, end: pos, textStart: offset, textEnd: offset + length });
-    offset += length;
-  };
-  for (let i = 0; i < MAX_VARIANTS; i++) add('chr1', 10_000 + i * 10, `DP=${30 + (i % 100)}`);
-  for (let i = 0; i < CHR2_RECORDS; i++)
-    add('chr2', 1_000_000 + i * 1000, `DP=80;CSQ=T|missense_variant|GENE${i}|p.Arg${i + 1}Gln`);
-  const compressed = bgzfCompress(Buffer.from(`${header}\n${lines.join('\n')}\n`));
-  return { vcf: compressed.bytes, tbi: tabixIndexVcf(indexed, compressed) };
-}
-
-const count = async (page: Page) => (await page.getByTestId('variant-count').textContent())?.replace(/\s+/g, ' ').trim();
+const count = variantCount;
 
 test.describe('a large HealthOmics run VCF in the variants pane', () => {
   test.skip(skipReason !== null, skipReason ?? '');
@@ -60,7 +29,7 @@ test.describe('a large HealthOmics run VCF in the variants pane', () => {
     mkdirSync(E2E_CACHE, { recursive: true });
     dir = mkdtempSync(join(E2E_CACHE, 'healthomics-large-vcf-'));
     world = await startOmicsWorld(join(dir, 'world'), { extraReadSets: 0 });
-    const { vcf, tbi } = largeVcf();
+    const { vcf, tbi } = pastTheCapVcf();
     world.s3.put(WORLD.bucket, KEY, vcf);
     world.s3.put(WORLD.bucket, `${KEY}.tbi`, tbi);
   });

@@ -3,50 +3,23 @@
  * An indexed VCF holding more variants than the table keeps: the pane says so and reads a region
  * through the index (typed, or the genome view's locus), then goes back to the file's first variants.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bgzfCompress } from '../electron/services/variants/bgzf.js';
-import { MAX_VARIANTS } from '../electron/services/variants/limits.js';
-import { tabixIndexVcf, type IndexedLine } from '../electron/services/variants/tabixIndex.js';
+import { pastTheCapVcf, variantCount } from './support/pastTheCapVcf.js';
 import { startHost } from './support/host.js';
 import { E2E_CACHE } from './support/paths.js';
-
-/** chr1 fills the table's cap; chr2's 600 records lie past it, every 1,000 bp from 1,000,000. */
-const CHR2_RECORDS = 600;
 
 function largeCase(): string {
   const dir = mkdtempSync(join(E2E_CACHE, 'large-case-'));
   mkdirSync(join(dir, 'variants'));
-  const header = [
-    '##fileformat=VCFv4.2',
-    '##reference=GRCh38',
-    '##contig=<ID=chr1,length=248956422>',
-    '##contig=<ID=chr2,length=242193529>',
-    '##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">',
-    '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|HGVSp">',
-    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
-  ].join('\n');
-  const lines: string[] = [];
-  const indexed: IndexedLine[] = [];
-  let offset = Buffer.byteLength(`${header}\n`);
-  const add = (chrom: string, pos: number, info: string) => {
-    const line = `${chrom}\t${pos}\t.\tC\tT\t.\tPASS\t${info}`;
-    lines.push(line);
-    const length = line.length + 1;
-    indexed.push({ chrom, begin: pos - 1, end: pos, textStart: offset, textEnd: offset + length });
-    offset += length;
-  };
-  for (let i = 0; i < MAX_VARIANTS; i++) add('chr1', 10_000 + i * 10, `DP=${30 + (i % 100)}`);
-  for (let i = 0; i < CHR2_RECORDS; i++)
-    add('chr2', 1_000_000 + i * 1000, `DP=80;CSQ=T|missense_variant|GENE${i}|p.Arg${i + 1}Gln`);
-  const compressed = bgzfCompress(Buffer.from(`${header}\n${lines.join('\n')}\n`));
-  writeFileSync(join(dir, 'variants', 'large.vcf.gz'), compressed.bytes);
-  writeFileSync(join(dir, 'variants', 'large.vcf.gz.tbi'), tabixIndexVcf(indexed, compressed));
+  const { vcf, tbi } = pastTheCapVcf();
+  writeFileSync(join(dir, 'variants', 'large.vcf.gz'), vcf);
+  writeFileSync(join(dir, 'variants', 'large.vcf.gz.tbi'), tbi);
   return dir;
 }
 
-const count = async (page: Page) => (await page.getByTestId('variant-count').textContent())?.replace(/\s+/g, ' ').trim();
+const count = variantCount;
 
 test('past the cap, an indexed file is read by region: typed, or the genome view’s', async ({ page }) => {
   test.setTimeout(180_000);
