@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { generateDemoVariants } from '../electron/services/demo/demoVariants.js';
 import { omicsFixturesUnavailable } from '../tests/support/aws/omicsFixtures.js';
 import { startOmicsWorld, WORLD, type OmicsWorld } from '../tests/support/aws/omicsWorld.js';
+import { paintedPixels, trackViewport } from './support/igvTracks.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { E2E_CACHE } from './support/paths.js';
 
@@ -54,25 +55,11 @@ test.describe('HealthOmics read sets', () => {
 
     await page.locator('[data-testid=variant-row][data-gene=FGFR3]').click();
     await expect(page.getByTestId('genome-view')).toHaveAttribute('data-locus', /^chr4:/, { timeout: 20_000 });
-    const viewport = page.locator('.igv-viewport', { has: page.locator('.igv-track-label', { hasText: 'Tumour WGS' }) }).first();
+    const viewport = trackViewport(page, 'Tumour WGS');
     await expect(viewport).toBeAttached({ timeout: 30_000 });
 
     // Reads drawn: the alignment track's canvases (in igv.js's shadow root) have painted pixels.
-    await expect
-      .poll(
-        async () =>
-          viewport.locator('canvas').evaluateAll((canvases) => {
-            let painted = 0;
-            for (const canvas of canvases as HTMLCanvasElement[]) {
-              if (!canvas.width || !canvas.height) continue;
-              const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-              for (let i = 3; i < data.length; i += 4 * 7) if (data[i] > 0) painted++;
-            }
-            return painted;
-          }),
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThan(500);
+    await expect.poll(() => paintedPixels(viewport), { timeout: 30_000 }).toBeGreaterThan(500);
     await viewport.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(E2E_CACHE, 'healthomics-alignments.png') });
 

@@ -10,6 +10,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { omicsFixturesUnavailable } from '../tests/support/aws/omicsFixtures.js';
 import { startOmicsWorld, WORLD, type OmicsWorld } from '../tests/support/aws/omicsWorld.js';
+import { paintedPixels, trackViewport } from './support/igvTracks.js';
+import { omicsCase } from './support/omicsCase.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { E2E_CACHE } from './support/paths.js';
 
@@ -32,14 +34,7 @@ test.describe('HealthOmics read sets without a variant file', () => {
   test.afterEach(async () => host?.stop());
   test.afterAll(async () => world?.server.close());
 
-  function caseWith(readSets: Array<{ url: string; label?: string }>): string {
-    const caseDir = mkdtempSync(join(dir, 'case-'));
-    writeFileSync(
-      join(caseDir, 'case.json'),
-      JSON.stringify({ title: 'PAT-0042 (reads only)', patient: { id: WORLD.subjectId }, healthOmics: { readSets } }),
-    );
-    return caseDir;
-  }
+  const caseWith = (readSets: Array<{ url: string; label?: string }>) => omicsCase(dir, 'PAT-0042 (reads only)', { readSets });
 
   test('the genome view shows the read set’s alignments, with a note that there is no variant file', async ({ page }) => {
     host = await startHost({
@@ -66,23 +61,9 @@ test.describe('HealthOmics read sets without a variant file', () => {
     await search.fill('chr4:1801791-1801891');
     await search.press('Enter');
     await expect(page.getByTestId('genome-locus')).toHaveText(/^chr4:18017/, { timeout: 20_000 });
-    const viewport = page.locator('.igv-viewport', { has: page.locator('.igv-track-label', { hasText: 'Tumour WGS' }) }).first();
+    const viewport = trackViewport(page, 'Tumour WGS');
     await expect(viewport).toBeAttached({ timeout: 30_000 });
-    await expect
-      .poll(
-        async () =>
-          viewport.locator('canvas').evaluateAll((canvases) => {
-            let painted = 0;
-            for (const canvas of canvases as HTMLCanvasElement[]) {
-              if (!canvas.width || !canvas.height) continue;
-              const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-              for (let i = 3; i < data.length; i += 4 * 7) if (data[i] > 0) painted++;
-            }
-            return painted;
-          }),
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThan(500);
+    await expect.poll(() => paintedPixels(viewport), { timeout: 30_000 }).toBeGreaterThan(500);
     await page.screenshot({ path: join(E2E_CACHE, 'healthomics-reads-only.png') });
   });
 

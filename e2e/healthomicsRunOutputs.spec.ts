@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { omicsFixturesUnavailable } from '../tests/support/aws/omicsFixtures.js';
 import { startOmicsWorld, WORLD, type OmicsWorld } from '../tests/support/aws/omicsWorld.js';
+import { omicsCase } from './support/omicsCase.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { E2E_CACHE, REPO_ROOT } from './support/paths.js';
 
@@ -32,14 +33,8 @@ test.describe('HealthOmics run outputs in the variants pane', () => {
   test.afterEach(async () => host?.stop());
   test.afterAll(async () => world?.server.close());
 
-  function caseWith(runOutputs: Array<{ url: string; label?: string }>): string {
-    const caseDir = mkdtempSync(join(dir, 'case-'));
-    writeFileSync(
-      join(caseDir, 'case.json'),
-      JSON.stringify({ title: 'PAT-0042 (run outputs)', patient: { id: WORLD.subjectId }, healthOmics: { runOutputs } }),
-    );
-    return caseDir;
-  }
+  const caseWith = (runOutputs: Array<{ url: string; label?: string }>) =>
+    omicsCase(dir, 'PAT-0042 (run outputs)', { runOutputs });
 
   test('the run’s VCF and MAF are listed in the file picker and open as tables', async ({ page }) => {
     const casePath = caseWith([{ url: s3Url('out/tumor_vs_normal.somatic.vcf.gz') }, { url: s3Url('out/tumor.maf') }]);
