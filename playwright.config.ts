@@ -10,7 +10,10 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 20_000 },
   workers: 2,
-  retries: 0,
+  // One retry: a test that fails twice fails the run; one that passes on its retry is listed as
+  // flaky in the report (two are known on a loaded 2-core machine: the slide ruler and the
+  // two-landmark-pair rotation, see the issue notes) and is to be fixed, not ignored.
+  retries: 1,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   projects: [
