@@ -33,8 +33,14 @@ test.afterAll(async () => {
 async function openSlide(page: Page, name: RegExp): Promise<void> {
   await page.goto(host.url);
   await expect(page.getByTestId('pane-slide')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-  await page.getByTestId('slide-card').filter({ hasText: name }).click();
-  await expect(page.getByTestId('pane-slide')).toContainText(name);
+  // The viewer must show the slide picked: a case session restored just after the click can put
+  // back the slide an earlier test left open (found on a loaded machine), so pick until it holds.
+  await expect(async () => {
+    await page.getByTestId('slide-card').filter({ hasText: name }).click();
+    await expect(page.getByTestId('slide-viewer')).toHaveAttribute('aria-label', new RegExp(`^Slide ${name.source}`), {
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   // The case's session puts back where an earlier test left this slide: start from the whole slide.
   await page.getByTestId('slide-fit').click();
